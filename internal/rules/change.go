@@ -1,0 +1,4 @@
+package rules
+
+// changeRules are checks on the change as a whole, implemented by review.
+var changeRules = []*Rule{}

@@ -1,0 +1,4 @@
+package rules
+
+// messageRules is the PP7xx family: commit-message checks.
+var messageRules = []*Rule{}
