@@ -43,8 +43,10 @@ type Suppression struct {
 	Justification string `json:"justification,omitempty"`
 }
 
-// Step is one hop of a data-flow trace, from source to sink.
+// Step is one hop of a data-flow trace, from source to sink. Path is empty
+// when the step is in the finding's own file.
 type Step struct {
+	Path    string `json:"file,omitempty"`
 	Line    int    `json:"line"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`

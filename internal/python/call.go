@@ -1,0 +1,340 @@
+package python
+
+import (
+	"strings"
+
+	"github.com/patchpatrol/patchpatrol/internal/finding"
+)
+
+// call is one evaluated call expression.
+type call struct {
+	node, fnNode NodeID
+	callee       *Value
+	recv         *Value // the receiver of a method call, or nil
+	method       string // the attribute name of a method call
+	qual         string // the callee's qualified name, when known
+	pos          []*Value
+	posNodes     []NodeID
+	kw           map[string]*Value
+	kwNodes      map[string]NodeID
+	starred      bool // *args or **kwargs present
+}
+
+// arg returns positional argument i, or the keyword argument name.
+func (c *call) arg(i int, name string) (*Value, NodeID) {
+	if name != "" {
+		if v, ok := c.kw[name]; ok {
+			return v, c.kwNodes[name]
+		}
+	}
+	if i >= 0 && i < len(c.pos) {
+		return c.pos[i], c.posNodes[i]
+	}
+	return nil, None
+}
+
+// kwConst returns the constant value of a keyword argument.
+func (c *call) kwConst(name string) (any, bool) {
+	if v, ok := c.kw[name]; ok && v.Const != nil {
+		return v.Const, true
+	}
+	return nil, false
+}
+
+// name is the callee's last name segment: "execute" for cur.execute.
+func (c *call) name() string {
+	if c.method != "" {
+		return c.method
+	}
+	q := c.qual
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[i+1:]
+	}
+	return q
+}
+
+func (f *frame) evalCall(id NodeID) *Value {
+	t := f.t
+	c := &call{node: id, fnNode: t.Child(id, FieldFunction)}
+	if t.Kind(c.fnNode) == KindAttribute {
+		c.method = t.Text(t.Child(c.fnNode, FieldAttribute))
+		if p := f.attrPath(c.fnNode); p != "" {
+			if v, ok := f.env.vars[p]; ok {
+				c.callee = v
+			}
+		}
+		c.recv = f.eval(t.Child(c.fnNode, FieldObject))
+		if c.callee == nil {
+			c.callee = f.a.attribute(f, c.fnNode, c.recv, c.method)
+		}
+	} else {
+		c.callee = f.eval(c.fnNode)
+	}
+	c.qual = c.callee.Qual
+	args := t.Child(id, FieldArguments)
+	if t.Kind(args) == KindGeneratorExpression {
+		c.pos = append(c.pos, f.eval(args))
+		c.posNodes = append(c.posNodes, args)
+	} else {
+		for a := t.N(args).FirstChild; args != None && a != None; a = t.N(a).NextSibling {
+			n := t.N(a)
+			if !n.Named || n.Kind == KindComment {
+				continue
+			}
+			switch n.Kind {
+			case KindKeywordArgument:
+				if c.kw == nil {
+					c.kw, c.kwNodes = map[string]*Value{}, map[string]NodeID{}
+				}
+				name := t.Text(t.Child(a, FieldName))
+				val := t.Child(a, FieldValue)
+				c.kw[name] = f.eval(val)
+				c.kwNodes[name] = val
+			case KindListSplat, KindDictionarySplat:
+				v := f.eval(t.FirstNamed(a))
+				c.starred = true
+				if n.Kind == KindListSplat {
+					c.pos = append(c.pos, v.anyElem())
+					c.posNodes = append(c.posNodes, a)
+				} else {
+					if c.kw == nil {
+						c.kw, c.kwNodes = map[string]*Value{}, map[string]NodeID{}
+					}
+					c.kw["**"] = v.anyElem()
+					c.kwNodes["**"] = a
+				}
+			default:
+				c.pos = append(c.pos, f.eval(a))
+				c.posNodes = append(c.posNodes, a)
+			}
+		}
+	}
+	f.a.checkCall(f, c)
+	return f.a.callResult(f, c)
+}
+
+// callResult is what a call returns.
+func (a *batch) callResult(f *frame, c *call) *Value {
+	q := c.qual
+	// Functions and methods defined in the analysed code.
+	if fn := a.resolveFunc(f, c); fn != nil {
+		if s := a.analyzeFunc(fn); s != nil {
+			return a.applySummary(f, c, fn, s)
+		}
+		return a.unknownCall(c)
+	}
+	if cls := a.localClass(q); cls != "" {
+		return &Value{Qual: q + "()"}
+	}
+	if v := a.requestCall(f, c); v != nil {
+		return v
+	}
+	if v := a.libraryCall(f, c); v != nil {
+		return v
+	}
+	if c.recv != nil {
+		if v := a.methodCall(f, c); v != nil {
+			return v
+		}
+	}
+	return a.unknownCall(c)
+}
+
+// unknownCall is the result of a call the analyzer knows nothing about: not a
+// constant, of unknown safety, and — for a method of a tainted object — as
+// tainted as the object.
+func (a *batch) unknownCall(c *call) *Value {
+	out := &Value{Unsafe: AllClasses}
+	if c.qual != "" && !strings.HasPrefix(c.qual, "@") {
+		out.Qual = c.qual + "()"
+	}
+	if c.recv != nil && strings.HasPrefix(c.recv.Qual, "@") {
+		// Methods of request data and the like: request.args.get(...).
+		d := c.recv.derived()
+		out.Taint, out.Src = d.Taint, d.Src
+	} else if c.recv != nil {
+		d := c.recv.derived()
+		out.Taint, out.Src = d.Taint, d.Src
+	}
+	return out
+}
+
+// resolveFunc finds the analysed function a call reaches, if any.
+func (a *batch) resolveFunc(f *frame, c *call) *Function {
+	if c.callee.Fn != nil {
+		return c.callee.Fn
+	}
+	q := c.qual
+	if q == "" {
+		return nil
+	}
+	// self.method(...) or obj.method(...) on an instance of a local class.
+	if c.recv != nil && strings.HasSuffix(c.recv.Qual, "()") {
+		if fn := a.method(strings.TrimSuffix(c.recv.Qual, "()"), c.method); fn != nil {
+			return fn
+		}
+	}
+	// A function imported from another analysed module, or Class.method.
+	if i := strings.LastIndexByte(q, '.'); i > 0 {
+		if m := a.byName[q[:i]]; m != nil {
+			return m.TopFuncs[q[i+1:]]
+		}
+		if fn := a.method(q[:i], q[i+1:]); fn != nil {
+			return fn
+		}
+	}
+	return nil
+}
+
+// method finds Class.name for a class qualified name in an analysed module.
+func (a *batch) method(classQual, name string) *Function {
+	i := strings.LastIndexByte(classQual, '.')
+	if i < 0 {
+		return nil
+	}
+	m := a.byName[classQual[:i]]
+	if m == nil {
+		return nil
+	}
+	return m.Methods[classQual[i+1:]+"."+name]
+}
+
+func (a *batch) localClass(q string) string {
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return ""
+	}
+	if m := a.byName[q[:i]]; m != nil {
+		if _, ok := m.Classes[q[i+1:]]; ok {
+			return q
+		}
+	}
+	return ""
+}
+
+// applySummary maps a call's arguments onto the callee's parameters, reports
+// sinks the callee reaches with tainted arguments, and returns the callee's
+// return value in terms of the arguments.
+func (a *batch) applySummary(f *frame, c *call, fn *Function, s *summary) *Value {
+	args := a.bindArgs(c, fn)
+	for _, ps := range s.sinks {
+		if ps.param >= len(args) || args[ps.param] == nil {
+			continue
+		}
+		arg := args[ps.param]
+		step := stepAt(f.m, ps.mod, c.node, "passed to "+fn.Name+"()")
+		trace := append([]finding.Step{step}, ps.trace...)
+		if arg.Tainted(ps.class) {
+			a.reportTaint(f, ps.mod, ps.node, ps.spec, ps.class, arg, trace)
+		}
+		for i := 0; i < maxParams; i++ {
+			if arg.Taint.Param(i)&ps.class != 0 {
+				f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: ps.class, spec: ps.spec, mod: ps.mod, node: ps.node, trace: trace})
+			}
+		}
+	}
+	return subst(s.ret, args, 0)
+}
+
+// bindArgs returns, for each parameter of fn, the value the call passes.
+func (a *batch) bindArgs(c *call, fn *Function) []*Value {
+	args := make([]*Value, len(fn.Params))
+	pi := 0
+	if fn.IsMethod() && !fn.isStatic() {
+		if c.recv != nil && strings.HasSuffix(c.recv.Qual, "()") || fn.isClassMethod() {
+			if len(args) > 0 {
+				args[0] = c.recv
+			}
+			pi = 1
+		}
+	}
+	for i, v := range c.pos {
+		j := pi + i
+		if j >= len(fn.Params) {
+			break
+		}
+		if fn.Params[j].Star {
+			for k := i; k < len(c.pos); k++ {
+				args[j] = join(args[j], c.pos[k])
+			}
+			break
+		}
+		args[j] = v
+	}
+	for name, v := range c.kw {
+		for j, p := range fn.Params {
+			if p.Name == name && !p.Star && !p.DoubleStar {
+				args[j] = v
+			}
+		}
+	}
+	t := fn.Module.Tree
+	for j, p := range fn.Params {
+		if args[j] == nil && p.Default != None {
+			if cv := t.LiteralValue(p.Default); cv != nil {
+				args[j] = constValue(cv)
+			} else {
+				args[j] = cleanValue
+			}
+		}
+		if args[j] == nil && (p.Star || p.DoubleStar) && c.starred {
+			args[j] = unknownValue
+		}
+	}
+	return args
+}
+
+// subst rewrites a summary value: each parameter label becomes what the
+// matching argument carries, restricted to the classes the parameter still
+// reaches the value in.
+func subst(ret *Value, args []*Value, depth int) *Value {
+	if ret == nil {
+		return unknownValue
+	}
+	out := &Value{Const: ret.Const, Unsafe: ret.Unsafe, Built: ret.Built, Frag: ret.Frag, Prefix: ret.Prefix,
+		Qual: ret.Qual, Fn: ret.Fn, Src: ret.Src, Norm: ret.Norm}
+	out.Taint.m[labelRemote] = ret.Taint.m[labelRemote]
+	out.Taint.m[labelLocal] = ret.Taint.m[labelLocal]
+	for i := 0; i < maxParams && i < len(args); i++ {
+		mask := ret.Taint.Param(i)
+		if mask == 0 {
+			continue
+		}
+		arg := args[i]
+		if arg == nil {
+			arg = unknownValue
+		}
+		out.Const = nil
+		d := arg.derived()
+		out.Unsafe |= d.Unsafe & mask
+		for l := range d.Taint.m {
+			out.Taint.m[l] |= d.Taint.m[l] & mask
+		}
+		if out.Src == nil {
+			out.Src = d.Src
+		}
+		if arg.Frag != "" && !strings.Contains(out.Frag, arg.Frag) {
+			out.Frag = capFrag(out.Frag + " " + arg.Frag)
+		}
+	}
+	if depth < 4 && (ret.Elems != nil || ret.Rest != nil) {
+		out.Elems = map[string]*Value{}
+		for k, e := range ret.Elems {
+			out.Elems[k] = subst(e, args, depth+1)
+		}
+		if ret.Rest != nil {
+			out.Rest = subst(ret.Rest, args, depth+1)
+		}
+	}
+	return out
+}
+
+// stepAt is a trace step at node of module m, as seen from a finding in
+// module sink (the path is written only when they differ).
+func stepAt(m, sink *Module, node NodeID, msg string) finding.Step {
+	st := finding.Step{Line: m.Tree.Line(node), Column: m.Tree.Column(node), Message: msg}
+	if m != sink {
+		st.Path = m.Path
+	}
+	return st
+}

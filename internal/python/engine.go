@@ -1,0 +1,162 @@
+package python
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/patchpatrol/patchpatrol/internal/analysis"
+	"github.com/patchpatrol/patchpatrol/internal/finding"
+)
+
+// Options configure the Python engine.
+type Options struct {
+	MaxFunctionLines int      // PP807 threshold; 0 means 60
+	MaxComplexity    int      // PP808 threshold; 0 means 10
+	AllowPrintIn     []string // path globs where print() is fine (PP802)
+	// StepBudget bounds the interpreter's work per file, in evaluation steps
+	// per byte of source (0 means 200, with a floor of one million steps).
+	StepBudget int
+}
+
+func (o Options) budget(size int) int {
+	per := o.StepBudget
+	if per <= 0 {
+		per = 200
+	}
+	return max(1_000_000, per*size)
+}
+
+// DefaultAllowPrintIn lists where print() belongs.
+var DefaultAllowPrintIn = []string{"scripts/**", "bin/**", "**/__main__.py", "**/cli.py", "tests/**", "**/test_*.py",
+	"**/*_test.py", "**/conftest.py", "examples/**", "docs/**", "setup.py", "manage.py", "tools/**"}
+
+// Engine is the embedded Python analyzer.
+type Engine struct {
+	parser *Parser
+	opts   Options
+}
+
+var _ analysis.Analyzer = (*Engine)(nil)
+
+// New builds the engine.
+func New(opts Options) (*Engine, error) {
+	p, err := NewParser()
+	if err != nil {
+		return nil, fmt.Errorf("python engine: %w", err)
+	}
+	if opts.MaxFunctionLines <= 0 {
+		opts.MaxFunctionLines = 60
+	}
+	if opts.MaxComplexity <= 0 {
+		opts.MaxComplexity = 10
+	}
+	if opts.AllowPrintIn == nil {
+		opts.AllowPrintIn = DefaultAllowPrintIn
+	}
+	return &Engine{parser: p, opts: opts}, nil
+}
+
+// Close releases the parsers.
+func (e *Engine) Close() { e.parser.Close() }
+
+// Name implements analysis.Analyzer.
+func (e *Engine) Name() string { return "python" }
+
+// Analyze parses one Python file and runs every Python rule over it. Files
+// that are not Python give an empty report.
+func (e *Engine) Analyze(ctx context.Context, u *analysis.Unit) (analysis.Report, error) {
+	if u.Language() != "python" {
+		return analysis.Report{}, nil
+	}
+	reps, err := e.AnalyzeBatch(ctx, []*analysis.Unit{u})
+	if err != nil {
+		return analysis.Report{}, err
+	}
+	return reps[0], nil
+}
+
+// AnalyzeBatch analyses several Python files together, so calls between them
+// use each other's summaries. The reports are in the order of units.
+func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]analysis.Report, error) {
+	reps := make([]analysis.Report, len(units))
+	var mods []*Module
+	idx := map[*Module]int{}
+	for i, u := range units {
+		if u.Language() != "python" {
+			continue
+		}
+		tree, err := e.parser.Parse(ctx, u.Content)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: u.Path, Text: "not analysed: " + err.Error()})
+			continue
+		}
+		if len(tree.ErrorLines) > 0 {
+			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: u.Path,
+				Text: fmt.Sprintf("syntax error near line %s; analysed what parsed", joinInts(tree.ErrorLines, 5))})
+		}
+		m := newModule(u.Path, tree)
+		mods = append(mods, m)
+		idx[m] = i
+	}
+	a := newBatch(ctx, e.opts, mods)
+	for _, m := range mods {
+		i := idx[m]
+		if !a.run(m) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,
+				Text: "analysis stopped at its time budget; findings may be incomplete"})
+		}
+		qs := e.quality(m)
+		reps[i].Findings = append(a.results[m], qs...)
+	}
+	return reps, nil
+}
+
+func joinInts(xs []int, limit int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i == limit {
+			fmt.Fprintf(&b, " and %d more", len(xs)-limit)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d", x)
+	}
+	return b.String()
+}
+
+// matchGlob matches a slash path against a glob where "**" spans
+// directories.
+func matchGlob(pattern, p string) bool {
+	if !strings.Contains(pattern, "**") {
+		ok, _ := path.Match(pattern, p)
+		return ok
+	}
+	parts := strings.SplitN(pattern, "**", 2)
+	prefix, suffix := parts[0], strings.TrimPrefix(parts[1], "/")
+	if !strings.HasPrefix(p, prefix) {
+		return false
+	}
+	rest := p[len(prefix):]
+	if suffix == "" {
+		return true
+	}
+	segs := strings.Split(rest, "/")
+	for i := range segs {
+		if matchGlob(suffix, strings.Join(segs[i:], "/")) {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = finding.None

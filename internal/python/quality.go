@@ -1,0 +1,266 @@
+package python
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/rules"
+)
+
+var (
+	todoRE       = regexp.MustCompile(`\b(TODO|FIXME|XXX|HACK)\b`)
+	debuggerCall = map[string]bool{
+		"builtins.breakpoint": true, "pdb.set_trace": true, "pdb.post_mortem": true, "pdb.pm": true, "pdb.run": true,
+		"ipdb.set_trace": true, "ipdb.post_mortem": true, "pudb.set_trace": true, "pudb.start": true, "pdbpp.set_trace": true,
+		"debugpy.breakpoint": true, "debugpy.wait_for_client": true, "rpdb.set_trace": true, "web_pdb.set_trace": true,
+		"IPython.embed": true, "IPython.core.debugger.set_trace": true, "celery.contrib.rdb.set_trace": true,
+		"remote_pdb.set_trace": true, "wdb.set_trace": true, "trepan.api.debug": true,
+	}
+	mutableCalls = map[string]bool{
+		"builtins.list": true, "builtins.dict": true, "builtins.set": true, "builtins.bytearray": true,
+		"collections.defaultdict": true, "collections.OrderedDict": true, "collections.Counter": true, "collections.deque": true,
+	}
+)
+
+// staticQual resolves a callee without flow information: imports, builtins.
+func (m *Module) staticQual(id NodeID) string {
+	t := m.Tree
+	switch t.Kind(id) {
+	case KindIdentifier:
+		name := t.Text(id)
+		if q, ok := m.Imports[name]; ok {
+			return q
+		}
+		if _, ok := m.TopFuncs[name]; ok {
+			return m.Name + "." + name
+		}
+		if builtinNames[name] {
+			return "builtins." + name
+		}
+	case KindAttribute:
+		if base := m.staticQual(t.Child(id, FieldObject)); base != "" {
+			return base + "." + t.Text(t.Child(id, FieldAttribute))
+		}
+	}
+	return ""
+}
+
+// quality runs the code-quality rules in one walk over the tree.
+func (e *Engine) quality(m *Module) []finding.Finding {
+	t := m.Tree
+	var out []finding.Finding
+	add := func(r *rules.Rule, node NodeID, msg string) {
+		f := r.NewFinding(m.Path, t.Line(node), t.Column(node), msg)
+		f.Engine = "builtin"
+		f.Snippet = t.LineText(f.Line)
+		out = append(out, f)
+	}
+	printOK := e.printAllowed(m.Path)
+	for i := range t.Nodes {
+		id := NodeID(i)
+		switch t.Nodes[i].Kind {
+		case KindCall:
+			q := m.staticQual(t.Child(id, FieldFunction))
+			if debuggerCall[q] {
+				add(rules.DebuggerCall, id, fmt.Sprintf("%s() left in the code stops the program waiting for a debugger", strings.TrimPrefix(q, "builtins.")))
+			}
+			if q == "builtins.print" && !printOK && !inMainBlock(t, id) && !inMainFunction(t, id) {
+				add(rules.PrintInLibrary, id, "print() in library code; use logging so callers can control output")
+			}
+		case KindExceptClause:
+			typ := exceptType(t, id)
+			if typ == None {
+				add(rules.BareExcept, id, "bare except: also catches KeyboardInterrupt and SystemExit")
+			}
+			if swallows(t, id) && (typ == None || broadException(t, typ)) {
+				add(rules.ExceptionSwallowed, id, "the exception is caught and ignored: failures here will go unnoticed")
+			}
+		case KindFunctionDefinition:
+			fn := m.funcAt(id)
+			if fn == nil {
+				continue
+			}
+			for _, p := range fn.Params {
+				if p.Default != None && isMutableDefault(m, p.Default) {
+					add(rules.MutableDefault, p.Default, fmt.Sprintf("default %s for %s is created once and shared by every call", describe(t, p.Default), p.Name))
+				}
+			}
+			if n := bodyLines(t, fn); n > e.opts.MaxFunctionLines {
+				add(rules.FunctionTooLong, t.Child(id, FieldName), fmt.Sprintf("%s() has %d lines of code (limit %d)", fn.Name, n, e.opts.MaxFunctionLines))
+			}
+			if c := complexity(t, fn); c > e.opts.MaxComplexity {
+				add(rules.FunctionTooComplex, t.Child(id, FieldName), fmt.Sprintf("%s() has cyclomatic complexity %d (limit %d)", fn.Name, c, e.opts.MaxComplexity))
+			}
+		case KindComment:
+			if loc := todoRE.FindStringIndex(t.Text(id)); loc != nil {
+				word := t.Text(id)[loc[0]:loc[1]]
+				add(rules.TodoComment, id, fmt.Sprintf("%s comment added: %s", word, describe(t, id)))
+			}
+		}
+	}
+	return out
+}
+
+func (e *Engine) printAllowed(p string) bool {
+	for _, g := range e.opts.AllowPrintIn {
+		if matchGlob(g, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// inMainBlock reports whether id is inside `if __name__ == "__main__":`.
+func inMainBlock(t *Tree, id NodeID) bool {
+	for p := t.N(id).Parent; p != None; p = t.N(p).Parent {
+		if t.Kind(p) == KindIfStatement {
+			c := strings.ReplaceAll(t.Text(t.Child(p, FieldCondition)), "'", "\"")
+			if strings.Contains(c, "__name__") && strings.Contains(c, "\"__main__\"") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inMainFunction reports whether id is inside a command-line entry point:
+// a function named main or cli, or one decorated as a click/typer command.
+func inMainFunction(t *Tree, id NodeID) bool {
+	for p := t.N(id).Parent; p != None; p = t.N(p).Parent {
+		if t.Kind(p) != KindFunctionDefinition {
+			continue
+		}
+		switch t.Text(t.Child(p, FieldName)) {
+		case "main", "cli", "_main", "run_cli":
+			return true
+		}
+		if dd := t.N(p).Parent; dd != None && t.Kind(dd) == KindDecoratedDefinition {
+			txt := t.Text(dd)
+			if strings.Contains(txt, ".command") || strings.Contains(txt, "@click.") || strings.Contains(txt, "@app.command") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func exceptType(t *Tree, clause NodeID) NodeID {
+	for c := t.N(clause).FirstChild; c != None; c = t.N(c).NextSibling {
+		n := t.N(c)
+		if n.Named && n.Kind != KindBlock && n.Kind != KindComment {
+			if n.Kind == KindAsPattern {
+				return t.FirstNamed(c)
+			}
+			return c
+		}
+	}
+	return None
+}
+
+func broadException(t *Tree, typ NodeID) bool {
+	switch t.Text(typ) {
+	case "Exception", "BaseException", "builtins.Exception":
+		return true
+	}
+	return false
+}
+
+// swallows reports whether an except clause's body only passes or continues.
+func swallows(t *Tree, clause NodeID) bool {
+	for c := t.N(clause).FirstChild; c != None; c = t.N(c).NextSibling {
+		if t.Kind(c) != KindBlock {
+			continue
+		}
+		any := false
+		for s := t.N(c).FirstChild; s != None; s = t.N(s).NextSibling {
+			switch t.Kind(s) {
+			case KindComment:
+			case KindPassStatement, KindContinueStatement:
+				any = true
+			case KindExpressionStatement:
+				if t.Kind(t.FirstNamed(s)) != KindEllipsis {
+					return false
+				}
+				any = true
+			default:
+				if t.N(s).Named {
+					return false
+				}
+			}
+		}
+		return any
+	}
+	return false
+}
+
+func isMutableDefault(m *Module, d NodeID) bool {
+	t := m.Tree
+	switch t.Kind(d) {
+	case KindList, KindDictionary, KindSet, KindListComprehension, KindDictionaryComprehension, KindSetComprehension:
+		return true
+	case KindCall:
+		return mutableCalls[m.staticQual(t.Child(d, FieldFunction))]
+	}
+	return false
+}
+
+// bodyLines counts the lines of a function body that hold code: not blank,
+// not comments, not the docstring.
+func bodyLines(t *Tree, fn *Function) int {
+	body := fn.Body()
+	if body == None {
+		return 0
+	}
+	lines := map[int]bool{}
+	first := t.FirstNamed(body)
+	skip := None
+	if first != None && t.Kind(first) == KindExpressionStatement && t.Kind(t.FirstNamed(first)) == KindString {
+		skip = first
+	}
+	var walk func(id NodeID)
+	walk = func(id NodeID) {
+		if id == skip || t.Kind(id) == KindComment {
+			return
+		}
+		n := t.N(id)
+		if n.FirstChild == None && n.End > n.Start {
+			for l := t.Line(id); l <= t.EndLine(id); l++ {
+				lines[l] = true
+			}
+			return
+		}
+		for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+			walk(c)
+		}
+	}
+	walk(body)
+	return len(lines)
+}
+
+// complexity is McCabe's cyclomatic complexity of a function, not counting
+// nested functions and classes.
+func complexity(t *Tree, fn *Function) int {
+	c := 1
+	var walk func(id NodeID)
+	walk = func(id NodeID) {
+		switch t.Kind(id) {
+		case KindFunctionDefinition, KindClassDefinition, KindLambda:
+			if id != fn.Node {
+				return
+			}
+		case KindIfStatement, KindElifClause, KindForStatement, KindWhileStatement, KindExceptClause,
+			KindExceptGroupClause, KindWithStatement, KindAssertStatement, KindConditionalExpression,
+			KindIfClause, KindCaseClause, KindForInClause:
+			c++
+		case KindBooleanOperator:
+			c++
+		}
+		for ch := t.N(id).FirstChild; ch != None; ch = t.N(ch).NextSibling {
+			walk(ch)
+		}
+	}
+	walk(fn.Node)
+	return c
+}

@@ -1,0 +1,340 @@
+package python
+
+import (
+	"regexp"
+	"strings"
+)
+
+// test evaluates a condition once and says whether it folds to a constant.
+func (f *frame) test(cond NodeID) (truth, known bool) {
+	v := f.eval(cond)
+	if v.Const == nil {
+		return false, false
+	}
+	return truthy(v.Const)
+}
+
+// refineIn returns the states in which cond holds and in which it does not,
+// starting from e. Guards narrow what a name may hold: an allow-list
+// membership test makes it safe, a validator makes it safe for what the
+// validator protects, an equality test makes it a constant.
+func (f *frame) refineIn(e *env, cond NodeID) (*env, *env) {
+	t := f.t
+	cond = t.Unparen(cond)
+	switch t.Kind(cond) {
+	case KindNotOperator:
+		te, fe := f.refineIn(e, t.Child(cond, FieldArgument))
+		return fe, te
+	case KindBooleanOperator:
+		op := t.Text(t.Child(cond, FieldOperator))
+		left, right := t.Child(cond, FieldLeft), t.Child(cond, FieldRight)
+		t1, f1 := f.refineIn(e, left)
+		if op == "and" {
+			t2, f2 := f.refineIn(t1, right)
+			return t2, joinEnv(f1, f2)
+		}
+		t2, f2 := f.refineIn(f1, right)
+		return joinEnv(t1, t2), f2
+	case KindComparisonOperator:
+		return f.refineCompare(e, cond)
+	case KindCall:
+		if subj, cs := f.guardCall(e, cond); subj != None && cs != 0 {
+			return f.narrow(e, subj, cs), e
+		}
+	case KindAttribute:
+		// "if urlparse(url).netloc:" is true for absolute URLs.
+		if subj := f.netlocSubject(e, cond); subj != None {
+			return e, f.narrow(e, subj, ClassRedirect|ClassSSRF)
+		}
+	}
+	return e, e
+}
+
+// narrow returns a copy of e in which the name or attribute path subj is safe
+// for classes cs.
+func (f *frame) narrow(e *env, subj NodeID, cs Class) *env {
+	path := f.attrPath(subj)
+	if path == "" {
+		return e
+	}
+	saved := f.env
+	f.env = e
+	cur := f.eval(subj)
+	f.env = saved
+	out := e.copy()
+	if cs == AllClasses && cur.Const == nil {
+		out.vars[path] = cleanValue
+	} else {
+		out.vars[path] = cur.sanitize(cs)
+	}
+	return out
+}
+
+// setConst returns a copy of e in which subj holds constant c.
+func (f *frame) setConst(e *env, subj NodeID, c any) *env {
+	path := f.attrPath(subj)
+	if path == "" {
+		return e
+	}
+	out := e.copy()
+	out.vars[path] = constValue(c)
+	return out
+}
+
+func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
+	t := f.t
+	var ops []NodeID
+	ops = t.NamedChildren(cond, ops)
+	names := comparisonOps(t, cond)
+	if len(ops) != 2 || len(names) != 1 {
+		return e, e
+	}
+	left, right := ops[0], ops[1]
+	saved := f.env
+	f.env = e
+	lv, rv := f.eval(left), f.eval(right)
+	f.env = saved
+	switch names[0] {
+	case "in", "not in":
+		// x in ALLOWED, where ALLOWED holds only constants.
+		if constContainer(rv) && !lv.IsConst() {
+			safe := f.narrow(e, left, AllClasses)
+			if names[0] == "in" {
+				return safe, e
+			}
+			return e, safe
+		}
+	case "==", "!=", "is", "is not":
+		subj, other := left, rv
+		if rv.Const == nil && lv.Const != nil {
+			subj, other = right, lv
+		}
+		if n := f.netlocSubject(e, subj); n != None {
+			// urlparse(url).netloc == "" / == "example.com": url's host is fixed.
+			if other.Const != nil {
+				fixed := f.narrow(e, n, ClassRedirect|ClassSSRF)
+				if names[0] == "==" || names[0] == "is" {
+					return fixed, e
+				}
+				return e, fixed
+			}
+		}
+		if other.Const != nil && t.Kind(subj) == KindIdentifier || other.Const != nil && t.Kind(subj) == KindAttribute {
+			if _, isNone := other.Const.(noneType); isNone && (names[0] == "==" || names[0] == "!=") {
+				break
+			}
+			fixed := f.setConst(e, subj, other.Const)
+			if names[0] == "==" || names[0] == "is" {
+				return fixed, e
+			}
+			return e, fixed
+		}
+		// os.path.commonpath([base, p]) == base: p is inside base.
+		if t.Kind(subj) == KindCall {
+			saved := f.env
+			f.env = e
+			q := f.eval(t.Child(subj, FieldFunction)).Qual
+			f.env = saved
+			if q == "os.path.commonpath" || q == "posixpath.commonpath" || q == "os.path.commonprefix" {
+				if arg := t.FirstNamed(t.Child(subj, FieldArguments)); arg != None {
+					var elems []NodeID
+					for _, el := range t.NamedChildren(arg, elems) {
+						if v := f.evalIn(e, el); v.Normalized() && !v.IsConst() {
+							safe := f.narrow(e, el, ClassPath)
+							if names[0] == "==" {
+								return safe, e
+							}
+							return e, safe
+						}
+					}
+				}
+			}
+		}
+	}
+	return e, e
+}
+
+func (f *frame) evalIn(e *env, id NodeID) *Value {
+	saved := f.env
+	f.env = e
+	v := f.eval(id)
+	f.env = saved
+	return v
+}
+
+// constContainer reports whether v is a container whose every element is a
+// known constant (an allow-list).
+func constContainer(v *Value) bool {
+	if v == nil || v.Elems == nil {
+		if s, ok := v.Str(); ok && len(s) > 0 {
+			return false // "x in 'abc'" is a substring test, not an allow-list
+		}
+		return false
+	}
+	if v.Rest != nil && !v.Rest.IsConst() {
+		return false
+	}
+	if len(v.Elems) == 0 && v.Rest == nil {
+		return false
+	}
+	for _, e := range v.Elems {
+		if !e.IsConst() {
+			return false
+		}
+	}
+	return true
+}
+
+// netlocSubject returns the URL variable behind "urlparse(url).netloc" or
+// "parsed.netloc" (parsed = urlparse(url)), or None.
+func (f *frame) netlocSubject(e *env, id NodeID) NodeID {
+	t := f.t
+	id = t.Unparen(id)
+	if t.Kind(id) != KindAttribute {
+		return None
+	}
+	attr := t.Text(t.Child(id, FieldAttribute))
+	if attr != "netloc" && attr != "hostname" && attr != "scheme" {
+		return None
+	}
+	obj := t.Child(id, FieldObject)
+	if t.Kind(obj) == KindCall {
+		q := f.evalIn(e, t.Child(obj, FieldFunction)).Qual
+		if isURLParse(q) {
+			return t.FirstNamed(t.Child(obj, FieldArguments))
+		}
+		return None
+	}
+	if v := f.evalIn(e, obj); v.ParsedFrom > 0 {
+		return v.ParsedFrom
+	}
+	return None
+}
+
+func isURLParse(q string) bool {
+	switch q {
+	case "urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit", "six.moves.urllib.parse.urlparse":
+		return true
+	}
+	return false
+}
+
+// guardCall recognises validator calls and returns the validated argument and
+// the classes it becomes safe for when the call returns true.
+func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
+	t := f.t
+	fnNode := t.Child(call, FieldFunction)
+	args := t.Child(call, FieldArguments)
+	var argv []NodeID
+	argv = t.NamedChildren(args, argv)
+	first := None
+	if len(argv) > 0 && t.Kind(argv[0]) != KindKeywordArgument {
+		first = argv[0]
+	}
+	if t.Kind(fnNode) == KindAttribute {
+		method := t.Text(t.Child(fnNode, FieldAttribute))
+		recv := t.Child(fnNode, FieldObject)
+		switch method {
+		case "isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier":
+			return recv, AllClasses
+		case "startswith":
+			// A normalised path checked against a base directory.
+			if rv := f.evalIn(e, recv); rv.Normalized() {
+				return recv, ClassPath
+			}
+		case "is_relative_to":
+			if rv := f.evalIn(e, recv); rv.Normalized() {
+				return recv, ClassPath
+			}
+		}
+	}
+	q := f.evalIn(e, fnNode).Qual
+	switch q {
+	case "builtins.isinstance":
+		if len(argv) == 2 {
+			types := t.Text(argv[1])
+			safe := true
+			for _, ty := range strings.FieldsFunc(types, func(r rune) bool { return r == '(' || r == ')' || r == ',' || r == ' ' }) {
+				switch ty {
+				case "int", "float", "bool", "complex", "uuid.UUID", "UUID", "datetime", "date", "Decimal", "decimal.Decimal":
+				default:
+					safe = false
+				}
+			}
+			if safe {
+				return first, AllClasses
+			}
+		}
+	case "re.match", "re.fullmatch", "re.search", "regex.match", "regex.fullmatch":
+		if len(argv) >= 2 {
+			if pat, ok := t.StringValue(argv[0]); ok {
+				if cs := safePattern(pat, q != "re.search"); cs != 0 {
+					return argv[1], cs
+				}
+			}
+		}
+	case "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url":
+		return first, ClassRedirect | ClassSSRF
+	}
+	// A compiled pattern: PATTERN.fullmatch(x) where PATTERN = re.compile(...).
+	if t.Kind(fnNode) == KindAttribute {
+		method := t.Text(t.Child(fnNode, FieldAttribute))
+		if method == "match" || method == "fullmatch" {
+			rv := f.evalIn(e, t.Child(fnNode, FieldObject))
+			if pat, ok := strings.CutPrefix(rv.Qual, "@re:"); ok && first != None {
+				if cs := safePattern(pat, true); cs != 0 {
+					return first, cs
+				}
+			}
+		}
+	}
+	// A validator by name: is_safe_url(x), is_valid_filename(x), allowed_file(x).
+	name := q
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "" && t.Kind(fnNode) == KindIdentifier {
+		name = t.Text(fnNode)
+	}
+	if validatorName.MatchString(name) && first != None {
+		return first, AllClasses
+	}
+	return None, 0
+}
+
+var validatorName = regexp.MustCompile(`^(is_(safe|valid|allowed)|allowed|validate|valid)_?\w*$|_is_(safe|valid|allowed)$`)
+
+// safePattern reports which classes an anchored regular expression makes a
+// value safe for: letters, digits, "_" and "-" only are safe everywhere; a
+// pattern that admits "." is not safe for paths.
+func safePattern(p string, anchoredStart bool) Class {
+	if !anchoredStart && !strings.HasPrefix(p, "^") && !strings.HasPrefix(p, `\A`) {
+		return 0
+	}
+	if !strings.HasSuffix(p, "$") && !strings.HasSuffix(p, `\Z`) && !strings.HasSuffix(p, `\z`) {
+		return 0
+	}
+	body := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(p, "^"), `\A`), "$"), `\Z`)
+	cs := AllClasses
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("[]{}+*?,_-^|()", c) >= 0:
+		case c == '\\' && i+1 < len(body):
+			i++
+			switch body[i] {
+			case 'd', 'w', '-', '_':
+			case '.':
+				cs &^= ClassPath
+			default:
+				return 0
+			}
+		case c == '.':
+			return 0 // an unescaped dot matches anything
+		default:
+			return 0
+		}
+	}
+	return cs
+}

@@ -1,0 +1,479 @@
+package python
+
+import (
+	"strings"
+)
+
+// builtinNames are the builtins the analyzer gives meaning to.
+var builtinNames = map[string]bool{
+	"eval": true, "exec": true, "compile": true, "open": true, "input": true, "raw_input": true, "print": true,
+	"breakpoint": true, "__import__": true, "int": true, "float": true, "bool": true, "str": true, "bytes": true,
+	"repr": true, "len": true, "abs": true, "round": true, "hash": true, "ord": true, "chr": true, "isinstance": true,
+	"format": true, "list": true, "tuple": true, "set": true, "dict": true, "frozenset": true, "sorted": true,
+	"reversed": true, "enumerate": true, "zip": true, "min": true, "max": true, "sum": true, "any": true, "all": true,
+	"range": true, "getattr": true, "setattr": true, "hasattr": true, "type": true, "id": true, "iter": true,
+	"next": true, "map": true, "filter": true, "exit": true, "quit": true, "bytearray": true, "complex": true,
+	"execfile": true, "callable": true, "vars": true, "globals": true, "locals": true, "super": true, "object": true,
+	"memoryview": true, "divmod": true, "pow": true, "hex": true, "oct": true, "bin": true, "ascii": true,
+}
+
+// requestQuals are module-level request proxies of web frameworks.
+var requestQuals = map[string]bool{
+	"flask.request": true, "quart.request": true, "bottle.request": true, "werkzeug.local.request": true,
+	"flask.globals.request": true,
+}
+
+// requestData are the attributes of a request object that hold client data,
+// across Flask, Django, DRF, Starlette/FastAPI, Pyramid, aiohttp and Tornado.
+var requestData = map[string]bool{
+	"args": true, "form": true, "values": true, "json": true, "cookies": true, "headers": true, "files": true,
+	"data": true, "view_args": true, "GET": true, "POST": true, "COOKIES": true, "META": true, "body": true,
+	"FILES": true, "params": true, "matchdict": true, "json_body": true, "query_params": true, "path_params": true,
+	"query_string": true, "query": true, "match_info": true, "content": true, "stream": true, "environ": true,
+	"url": true, "full_path": true, "path": true, "base_url": true, "url_root": true, "host_url": true, "text": true,
+	"raw_post_data": true, "arguments": true, "body_arguments": true, "query_arguments": true, "uri": true,
+	"rel_url": true, "host": true, "referrer": true, "user_agent": true, "remote_user": true, "authorization": true,
+	"POST_data": true, "content_type": true, "mimetype": true, "charset": true, "range": true, "if_match": true,
+}
+
+// requestMethods are request methods returning client data.
+var requestMethods = map[string]bool{
+	"get_json": true, "get_data": true, "json": true, "form": true, "body": true, "text": true, "read": true,
+	"post": true, "get_full_path": true, "build_absolute_uri": true, "get_host": true, "getlist": true,
+	"get_argument": true, "get_arguments": true, "get_query_argument": true, "get_query_arguments": true,
+	"get_body_argument": true, "get_body_arguments": true, "get_cookie": true, "readline": true, "readlines": true,
+	"stream": true, "iter_content": true,
+}
+
+func isRequest(v *Value) bool {
+	return v != nil && (v.Qual == "@request" || requestQuals[v.Qual])
+}
+
+func remote(what string, line int) *Value {
+	v := &Value{Unsafe: AllClasses, Qual: "@data", Src: &Source{What: what, Line: line}}
+	v.Taint.m[labelRemote] = AllClasses
+	return v
+}
+
+func local(what string, line int) *Value {
+	v := &Value{Unsafe: AllClasses, Qual: "@local", Src: &Source{What: what, Line: line}}
+	v.Taint.m[labelLocal] = AllClasses
+	return v
+}
+
+// attribute is the value of obj.attr.
+func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value {
+	line := f.t.Line(node)
+	if isRequest(obj) {
+		switch {
+		case requestData[attr]:
+			return remote("request."+attr, line)
+		case attr == "session":
+			return &Value{Qual: "@session"}
+		case requestMethods[attr]:
+			return &Value{Qual: "@request." + attr}
+		}
+		return &Value{Qual: "@request." + attr, Unsafe: AllClasses}
+	}
+	switch obj.Qual {
+	case "sys":
+		if attr == "argv" {
+			return local("sys.argv", line)
+		}
+		if attr == "stdin" {
+			return local("sys.stdin", line)
+		}
+	case "os":
+		if attr == "environ" || attr == "environb" {
+			return local("os.environ", line)
+		}
+	case "self.request", "@selfrequest":
+	}
+	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") {
+		q := obj.Qual + "." + attr
+		if requestQuals[q] {
+			return &Value{Qual: q}
+		}
+		if strings.HasSuffix(obj.Qual, "()") {
+			// An attribute of an instance: unknown, unless it is a handler's
+			// request (self.request in class-based views and Tornado).
+			if attr == "request" {
+				return &Value{Qual: "@request"}
+			}
+			return &Value{Qual: q, Unsafe: AllClasses}
+		}
+		return &Value{Qual: q}
+	}
+	if obj.ParsedFrom > 0 {
+		d := obj.derived()
+		return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
+	}
+	if obj.Const != nil {
+		return cleanValue
+	}
+	d := obj.derived()
+	if d == obj {
+		d = &Value{Unsafe: obj.Unsafe, Taint: obj.Taint, Src: obj.Src}
+	}
+	return &Value{Unsafe: d.Unsafe | unknownIfOpaque(obj), Taint: d.Taint, Src: d.Src, Qual: dataQual(obj)}
+}
+
+func unknownIfOpaque(obj *Value) Class {
+	if obj.Elems == nil && obj.Rest == nil && obj.Const == nil {
+		return AllClasses
+	}
+	return 0
+}
+
+func dataQual(obj *Value) string {
+	if obj.Qual == "@data" || obj.Qual == "@local" {
+		return obj.Qual
+	}
+	return ""
+}
+
+// subscript is the value of obj[key].
+func (a *batch) subscript(f *frame, node NodeID, obj *Value, key string) *Value {
+	e := obj.elem(key)
+	if e == nil {
+		return unknownValue
+	}
+	return e
+}
+
+// requestCall handles calls that return client data: request methods, input(),
+// environment lookups.
+func (a *batch) requestCall(f *frame, c *call) *Value {
+	line := f.t.Line(c.node)
+	q := c.qual
+	if m, ok := strings.CutPrefix(q, "@request."); ok && requestMethods[m] {
+		return remote("request."+m+"()", line)
+	}
+	switch q {
+	case "builtins.input", "builtins.raw_input":
+		return local("input()", line)
+	case "os.getenv", "os.environ.get", "os.getenvb":
+		return local("os.getenv()", line)
+	}
+	if c.recv != nil {
+		switch c.method {
+		case "recv", "recvfrom", "recv_into", "recvmsg", "makefile":
+			if strings.HasPrefix(c.recv.Qual, "socket.") || strings.Contains(strings.ToLower(c.recv.Qual), "sock") {
+				return remote("socket data", line)
+			}
+		case "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument", "get_body_arguments", "get_cookie":
+			if f.m.frameworks["tornado"] {
+				return remote("self."+c.method+"()", line)
+			}
+		}
+	}
+	return nil
+}
+
+// sanitizers maps functions to the sink classes their result is safe for.
+var sanitizers = map[string]Class{
+	"builtins.int": AllClasses, "builtins.float": AllClasses, "builtins.bool": AllClasses, "builtins.len": AllClasses,
+	"builtins.abs": AllClasses, "builtins.round": AllClasses, "builtins.hash": AllClasses, "builtins.ord": AllClasses,
+	"builtins.complex": AllClasses, "builtins.id": AllClasses, "builtins.isinstance": AllClasses,
+	"builtins.callable": AllClasses, "builtins.hasattr": AllClasses, "builtins.hex": AllClasses, "builtins.oct": AllClasses,
+	"builtins.bin": AllClasses, "builtins.divmod": AllClasses,
+	"uuid.UUID": AllClasses, "decimal.Decimal": AllClasses, "ipaddress.ip_address": AllClasses,
+	"ipaddress.ip_network": AllClasses, "ipaddress.IPv4Address": AllClasses, "ipaddress.IPv6Address": AllClasses,
+	"datetime.datetime.strptime": AllClasses, "datetime.date.fromisoformat": AllClasses, "datetime.datetime.fromisoformat": AllClasses,
+	"shlex.quote": ClassShell, "pipes.quote": ClassShell, "shlex.join": ClassShell,
+	"html.escape": ClassHTML | ClassTemplate, "markupsafe.escape": ClassHTML | ClassTemplate, "cgi.escape": ClassHTML | ClassTemplate,
+	"flask.escape": ClassHTML | ClassTemplate, "jinja2.escape": ClassHTML | ClassTemplate,
+	"django.utils.html.escape": ClassHTML | ClassTemplate, "django.utils.html.conditional_escape": ClassHTML | ClassTemplate,
+	"bleach.clean": ClassHTML | ClassTemplate, "xml.sax.saxutils.escape": ClassHTML | ClassXPath,
+	"markupsafe.Markup.escape": ClassHTML | ClassTemplate,
+	"os.path.basename": ClassPath, "posixpath.basename": ClassPath, "ntpath.basename": ClassPath,
+	"werkzeug.utils.secure_filename": ClassPath, "werkzeug.secure_filename": ClassPath,
+	"werkzeug.security.safe_join": ClassPath, "werkzeug.utils.safe_join": ClassPath, "flask.safe_join": ClassPath,
+	"django.utils._os.safe_join": ClassPath,
+	"re.escape": ClassRegex,
+	"ldap.filter.escape_filter_chars": ClassLDAP, "ldap3.utils.conv.escape_filter_chars": ClassLDAP,
+	"ldap.dn.escape_dn_chars": ClassLDAP, "ldap3.utils.dn.escape_rdn": ClassLDAP,
+	"urllib.parse.quote": ClassHeader | ClassLog, "urllib.parse.quote_plus": ClassHeader | ClassLog,
+	"urllib.parse.urlencode": ClassHeader | ClassLog,
+	"psycopg2.sql.Identifier": ClassSQL, "psycopg2.sql.Literal": ClassSQL, "psycopg.sql.Identifier": ClassSQL,
+	"psycopg.sql.Literal": ClassSQL, "sqlalchemy.bindparam": ClassSQL, "MySQLdb.escape_string": ClassSQL,
+	"pymysql.converters.escape_string": ClassSQL, "sqlalchemy.sql.expression.bindparam": ClassSQL,
+	"json.dumps": ClassLog | ClassHeader, "builtins.repr": ClassLog | ClassHeader, "builtins.ascii": ClassLog | ClassHeader,
+	"flask.url_for": AllClasses, "django.urls.reverse": AllClasses, "django.shortcuts.resolve_url": AllClasses,
+	"secrets.token_hex": AllClasses, "secrets.token_urlsafe": AllClasses,
+}
+
+// propagators are library functions whose result carries their arguments'
+// data (decoders, path joins, parsers).
+var propagators = map[string]bool{
+	"base64.b64decode": true, "base64.b64encode": true, "base64.urlsafe_b64decode": true, "base64.urlsafe_b64encode": true,
+	"base64.b32decode": true, "base64.b16decode": true, "base64.decodebytes": true, "base64.standard_b64decode": true,
+	"binascii.unhexlify": true, "binascii.a2b_base64": true, "codecs.decode": true, "codecs.encode": true,
+	"json.loads": true, "json.load": true, "ujson.loads": true, "orjson.loads": true, "simplejson.loads": true,
+	"urllib.parse.unquote": true, "urllib.parse.unquote_plus": true, "urllib.parse.parse_qs": true,
+	"urllib.parse.parse_qsl": true, "urllib.parse.urljoin": true, "urllib.parse.urlunparse": true,
+	"os.path.join": true, "posixpath.join": true, "os.path.expanduser": true, "os.path.dirname": true,
+	"os.path.splitext": true, "os.path.split": true, "os.fsencode": true, "os.fsdecode": true,
+	"builtins.str": true, "builtins.bytes": true, "builtins.bytearray": true, "builtins.format": true,
+	"builtins.list": true, "builtins.tuple": true, "builtins.set": true, "builtins.frozenset": true, "builtins.dict": true,
+	"builtins.sorted": true, "builtins.reversed": true, "builtins.min": true, "builtins.max": true, "builtins.iter": true,
+	"builtins.next": true, "builtins.enumerate": true, "builtins.zip": true, "builtins.filter": true, "builtins.map": true,
+	"builtins.chr": true,
+	"copy.copy": true, "copy.deepcopy": true, "gzip.decompress": true, "zlib.decompress": true, "bz2.decompress": true,
+	"lzma.decompress": true, "textwrap.dedent": true, "textwrap.indent": true, "unicodedata.normalize": true,
+	"string.capwords": true, "html.unescape": true, "xml.sax.saxutils.unescape": true,
+	"typing.cast": true, "functools.partial": true,
+}
+
+// normalizers return normalised paths (for prefix checks).
+var normalizers = map[string]bool{
+	"os.path.realpath": true, "os.path.abspath": true, "os.path.normpath": true, "posixpath.realpath": true,
+	"posixpath.abspath": true, "posixpath.normpath": true, "os.path.normcase": true,
+}
+
+// libraryCall gives known library functions their meaning.
+func (a *batch) libraryCall(f *frame, c *call) *Value {
+	q := c.qual
+	if cs, ok := sanitizers[q]; ok {
+		v := joinArgs(c)
+		if cs == AllClasses || v == nil {
+			return cleanValue
+		}
+		return v.sanitize(cs)
+	}
+	if normalizers[q] {
+		v := joinArgs(c).derived()
+		return &Value{Unsafe: v.Unsafe, Taint: v.Taint, Src: v.Src, Frag: v.Frag, Norm: true}
+	}
+	if isURLParse(q) {
+		v := joinArgs(c).derived()
+		out := &Value{Unsafe: v.Unsafe, Taint: v.Taint, Src: v.Src, Qual: "@urlparse"}
+		if len(c.posNodes) > 0 {
+			out.ParsedFrom = c.posNodes[0]
+		}
+		return out
+	}
+	switch q {
+	case "re.compile", "regex.compile":
+		if v, _ := c.arg(0, "pattern"); v != nil {
+			if s, ok := v.Str(); ok {
+				return &Value{Qual: "@re:" + s}
+			}
+		}
+		return &Value{Qual: "re.Pattern()"}
+	case "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath":
+		v := joinArgs(c)
+		out := mixedOf(v)
+		out.Qual = "@path"
+		if v != nil && v.Const != nil {
+			out.Const, out.Unsafe = nil, 0
+		}
+		return out
+	case "builtins.open", "io.open", "codecs.open":
+		return &Value{Qual: "@file"}
+	case "builtins.getattr":
+		if len(c.pos) > 0 {
+			return c.pos[0].derived()
+		}
+	case "os.urandom", "secrets.token_bytes", "uuid.uuid4", "uuid.uuid1", "time.time", "time.monotonic",
+		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.date.today", "builtins.range":
+		return cleanValue
+	}
+	if propagators[q] {
+		v := joinArgs(c)
+		if v == nil {
+			return cleanValue
+		}
+		if q == "builtins.str" || q == "builtins.format" {
+			if v.Const != nil {
+				return constValue(constString(v.Const))
+			}
+			d := v.derived()
+			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Frag: d.Frag, Built: v.Built, Prefix: v.Prefix}
+		}
+		if strings.HasPrefix(q, "builtins.") && (v.Elems != nil || v.Rest != nil) {
+			return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v.anyElem()})
+		}
+		if q == "os.path.join" || q == "posixpath.join" || q == "urllib.parse.urljoin" {
+			return concatArgs(c)
+		}
+		return mixedOf(v)
+	}
+	return nil
+}
+
+func joinArgs(c *call) *Value {
+	var v *Value
+	for _, p := range c.pos {
+		v = join(v, p)
+	}
+	for k, p := range c.kw {
+		if k != "**" {
+			v = join(v, p)
+		}
+	}
+	return v
+}
+
+func concatArgs(c *call) *Value {
+	parts := make([]*Value, 0, 2*len(c.pos))
+	for i, p := range c.pos {
+		if i > 0 {
+			parts = append(parts, constValue("/"))
+		}
+		parts = append(parts, p)
+	}
+	return concat(parts...)
+}
+
+func mixedOf(v *Value) *Value {
+	if v == nil {
+		return cleanValue
+	}
+	d := v.derived()
+	return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Frag: d.Frag}
+}
+
+// cleanMethods return numbers or booleans.
+var cleanMethods = map[string]bool{
+	"isdigit": true, "isalpha": true, "isalnum": true, "isnumeric": true, "isdecimal": true, "isspace": true,
+	"islower": true, "isupper": true, "istitle": true, "isidentifier": true, "isascii": true, "isprintable": true,
+	"startswith": true, "endswith": true, "count": true, "find": true, "rfind": true, "index": true, "rindex": true,
+	"__len__": true, "exists": true, "is_file": true, "is_dir": true, "hexdigest": true, "digest": true,
+	"total_seconds": true, "timestamp": true, "isoformat": true, "is_relative_to": true, "is_absolute": true,
+}
+
+// methodCall gives meaning to methods of strings, containers and paths.
+func (a *batch) methodCall(f *frame, c *call) *Value {
+	recv := c.recv
+	m := c.method
+	if cleanMethods[m] {
+		return cleanValue
+	}
+	if tmpl, ok := recv.Str(); ok {
+		switch m {
+		case "format":
+			kw := map[string]*Value{}
+			for k, v := range c.kw {
+				kw[k] = v
+			}
+			return formatMethod(tmpl, c.pos, kw)
+		case "join":
+			if len(c.pos) == 1 {
+				it := c.pos[0]
+				if constContainerOrdered(it) {
+					return joinConst(tmpl, it)
+				}
+				el := it.anyElem()
+				return concat(constValue(tmpl), el, constValue(tmpl))
+			}
+		case "replace", "strip", "lower", "upper", "encode", "title", "lstrip", "rstrip":
+			return constLike(recv)
+		}
+		return constLike(recv)
+	}
+	switch m {
+	case "get", "pop", "setdefault":
+		if recv.Elems != nil || recv.Rest != nil {
+			key := ""
+			if len(c.pos) > 0 {
+				if s, ok := c.pos[0].Str(); ok {
+					key = "s:" + s
+				} else if n, ok := c.pos[0].Const.(int64); ok {
+					key = itoa(n)
+				}
+			}
+			v := recv.elem(key)
+			if len(c.pos) > 1 {
+				v = join(v, c.pos[1])
+			}
+			return v
+		}
+		if ty, ok := c.kw["type"]; ok && (ty.Qual == "builtins.int" || ty.Qual == "builtins.float" || ty.Qual == "builtins.bool") {
+			return cleanValue
+		}
+	case "replace":
+		v := recv.derived()
+		if old, _ := c.arg(0, ""); old != nil {
+			if s, ok := old.Str(); ok && (strings.Contains(s, "\n") || strings.Contains(s, "\r")) {
+				v = v.sanitize(ClassLog | ClassHeader)
+			}
+		}
+		if nw, _ := c.arg(1, ""); nw != nil {
+			v = mixed(v, nw)
+		}
+		return keepString(recv, v)
+	case "split", "rsplit", "splitlines", "partition", "rpartition", "items", "values", "keys", "copy", "to_dict", "dict", "getlist", "lists":
+		e := recv.anyElem()
+		if m == "items" {
+			e = finishContainer(&Value{Elems: map[string]*Value{"1": recv.anyElem()}, Rest: cleanValue})
+		}
+		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: e})
+	case "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "swapcase", "encode",
+		"decode", "center", "ljust", "rjust", "zfill", "expandtabs", "removeprefix", "removesuffix", "translate",
+		"format_map", "read", "read_text", "read_bytes", "readline", "readlines", "as_posix", "__str__", "normalize":
+		return keepString(recv, recv.derived())
+	case "resolve", "absolute":
+		if recv.Qual == "@path" || strings.HasPrefix(recv.Qual, "pathlib.") {
+			d := recv.derived()
+			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Qual: "@path", Norm: true}
+		}
+	case "joinpath", "with_name", "with_suffix", "with_stem", "parent", "relative_to":
+		if recv.Qual == "@path" {
+			out := mixedOf(join(recv, joinArgs(c)))
+			out.Qual = "@path"
+			return out
+		}
+	case "join":
+		// sep.join(items) with a separator that is not a constant.
+		if len(c.pos) == 1 {
+			return concat(recv, c.pos[0].anyElem())
+		}
+	case "format":
+		return concat(recv.derived(), joinArgs(c))
+	case "append", "extend", "add", "update", "insert", "write", "close", "flush", "sort", "clear", "remove", "discard":
+		return constValue(noneValue)
+	}
+	return nil
+}
+
+func keepString(recv, v *Value) *Value {
+	if recv.Built || recv.Frag != "" {
+		out := *v
+		out.Built = recv.Built
+		out.Frag = recv.Frag
+		out.Prefix = recv.Prefix
+		return &out
+	}
+	return v
+}
+
+// constLike is the result of a method that maps a constant string to
+// another: still safe, though no longer a known constant.
+func constLike(recv *Value) *Value {
+	return &Value{Frag: recv.Frag}
+}
+
+func constContainerOrdered(v *Value) bool {
+	if v == nil || v.Elems == nil || v.Rest != nil {
+		return false
+	}
+	for i := 0; i < len(v.Elems); i++ {
+		e, ok := v.Elems[itoa(int64(i))]
+		if !ok {
+			return false
+		}
+		if _, ok := e.Str(); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func joinConst(sep string, v *Value) *Value {
+	parts := make([]string, len(v.Elems))
+	for i := range parts {
+		parts[i], _ = v.Elems[itoa(int64(i))].Str()
+	}
+	return constValue(strings.Join(parts, sep))
+}

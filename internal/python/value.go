@@ -1,0 +1,416 @@
+package python
+
+import "strings"
+
+// Class is a set of sink classes: the kinds of dangerous operation that
+// untrusted data must not reach. A value records, per class, whether it may
+// still be dangerous there; sanitizers clear only the classes they protect.
+type Class uint32
+
+// Sink classes.
+const (
+	ClassSQL Class = 1 << iota
+	ClassShell
+	ClassCode
+	ClassPath
+	ClassHTML
+	ClassRedirect
+	ClassSSRF
+	ClassLDAP
+	ClassXPath
+	ClassDeserialize
+	ClassLog
+	ClassHeader
+	ClassRegex
+	ClassTemplate
+	ClassNoSQL
+	ClassTrust
+	ClassXML
+
+	AllClasses Class = 1<<iota - 1
+)
+
+// localClasses are the sinks that data from local sources (command line,
+// environment, console input) is checked against: a command-line tool that
+// opens the file it is given is doing its job, one that runs it as a shell
+// command is not.
+const localClasses = ClassSQL | ClassShell | ClassCode | ClassDeserialize | ClassTemplate | ClassNoSQL
+
+// Label names where tainted data came from: a remote source (a web request, a
+// socket), a local source (argv, environment, input()), or parameter i of the
+// function being summarised.
+type Label uint8
+
+const (
+	labelRemote Label = 0
+	labelLocal  Label = 1
+	labelParam0 Label = 2
+	maxParams         = 14
+	numLabels         = int(labelParam0) + maxParams
+)
+
+// Taint maps each label to the classes for which data from it is still
+// dangerous. The zero Taint is clean.
+type Taint struct {
+	m [numLabels]Class
+}
+
+// Clean reports whether no label is dangerous anywhere.
+func (t *Taint) Clean() bool {
+	for _, c := range t.m {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Join merges two taints (union).
+func (t Taint) Join(o Taint) Taint {
+	for i := range t.m {
+		t.m[i] |= o.m[i]
+	}
+	return t
+}
+
+// Remove clears classes cs for every label (a sanitizer).
+func (t Taint) Remove(cs Class) Taint {
+	for i := range t.m {
+		t.m[i] &^= cs
+	}
+	return t
+}
+
+// Remote returns the classes in which remote data is dangerous.
+func (t *Taint) Remote() Class { return t.m[labelRemote] }
+
+// Local returns the classes in which local data is dangerous.
+func (t *Taint) Local() Class { return t.m[labelLocal] & localClasses }
+
+// Param returns the classes in which parameter i is dangerous.
+func (t *Taint) Param(i int) Class {
+	if i < 0 || i >= maxParams {
+		return 0
+	}
+	return t.m[int(labelParam0)+i]
+}
+
+// paramTaint returns a taint for parameter i.
+func paramTaint(i int) Taint {
+	var t Taint
+	if i >= 0 && i < maxParams {
+		t.m[int(labelParam0)+i] = AllClasses
+	}
+	return t
+}
+
+// Source describes where tainted data entered, for messages and traces.
+type Source struct {
+	What string // "Flask request.args", "sys.argv", ...
+	Line int
+}
+
+// Value is what the analyzer knows about an expression's value. Values are
+// immutable once built; the interpreter shares them freely.
+type Value struct {
+	// Const is the value when it is a known constant: string, int64, float64,
+	// bool, or noneValue. nil means not known.
+	Const any
+	// Unsafe holds the classes for which some non-constant part of the value
+	// is not known to be safe (parameters, unknown calls, tainted data).
+	Unsafe Class
+	// Taint says which untrusted origins reach the value, per class.
+	Taint Taint
+	// Built is set for strings assembled at run time (f-string, %, format, +,
+	// join) from at least one non-constant part.
+	Built bool
+	// Frag is the concatenation of the constant text fragments of a built
+	// string (capped), so rules can recognise SQL or a URL's host.
+	Frag string
+	// Prefix is the leading constant text of a string, when known.
+	Prefix string
+	// Qual is the qualified name of what the value refers to: a module
+	// ("subprocess"), a function ("os.system"), or an instance, written with
+	// trailing parentheses ("sqlite3.connect()").
+	Qual string
+	// Elems holds container elements with constant keys (dict keys, tuple and
+	// list indices as "0", "1", ...). Rest holds what any other key gives.
+	Elems map[string]*Value
+	Rest  *Value
+	// Src is the first untrusted source, for messages.
+	Src *Source
+	// Fn is the function a value refers to, when it is one defined in the
+	// analysed code (a def or a lambda).
+	Fn *Function
+	// Norm is set on paths that went through realpath/abspath/normpath or
+	// Path.resolve(), so a prefix check on them is meaningful.
+	Norm bool
+	// ParsedFrom is the argument node of the urlparse() call that produced
+	// this value (0 when none), so a netloc check can narrow the URL itself.
+	ParsedFrom NodeID
+}
+
+// Normalized reports whether v is a normalised path.
+func (v *Value) Normalized() bool { return v != nil && v.Norm }
+
+type noneType struct{}
+
+var noneValue = noneType{}
+
+// Shared immutable values.
+var (
+	unknownValue = &Value{Unsafe: AllClasses}
+	cleanValue   = &Value{} // non-constant but safe: a number, a bool, a length
+)
+
+func constValue(c any) *Value {
+	v := &Value{Const: c}
+	if s, ok := c.(string); ok {
+		v.Prefix = s
+		v.Frag = capFrag(s)
+	}
+	return v
+}
+
+func capFrag(s string) string {
+	if len(s) > 512 {
+		return s[:512]
+	}
+	return s
+}
+
+// IsConst reports whether the value is a known constant.
+func (v *Value) IsConst() bool { return v != nil && v.Const != nil }
+
+// Str returns the constant string value.
+func (v *Value) Str() (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	s, ok := v.Const.(string)
+	return s, ok
+}
+
+// Tainted reports whether untrusted data may reach the value dangerously for
+// class c (remote data for every class, local data for the code-execution
+// classes).
+func (v *Value) Tainted(c Class) bool {
+	if v == nil {
+		return false
+	}
+	return v.Taint.Remote()&c != 0 || v.Taint.Local()&c != 0
+}
+
+// Dangerous reports whether the value may be unsafe for class c at all.
+func (v *Value) Dangerous(c Class) bool { return v != nil && (v.Unsafe&c != 0 || v.Tainted(c)) }
+
+// join merges the values two control-flow paths may give.
+func join(a, b *Value) *Value {
+	switch {
+	case a == nil:
+		return b
+	case b == nil, a == b:
+		return a
+	}
+	out := &Value{
+		Unsafe: a.Unsafe | b.Unsafe,
+		Taint:  a.Taint.Join(b.Taint),
+		Built:  a.Built || b.Built,
+		Src:    a.Src,
+	}
+	if out.Src == nil {
+		out.Src = b.Src
+	}
+	if a.Const != nil && a.Const == b.Const {
+		out.Const = a.Const
+	}
+	out.Frag = capFrag(a.Frag + " " + b.Frag)
+	out.Prefix = commonPrefix(a.Prefix, b.Prefix)
+	if a.Qual == b.Qual {
+		out.Qual = a.Qual
+	}
+	if a.Fn == b.Fn {
+		out.Fn = a.Fn
+	}
+	if a.Elems != nil || b.Elems != nil {
+		out.Elems = map[string]*Value{}
+		for k, va := range a.Elems {
+			out.Elems[k] = join(va, b.elem(k))
+		}
+		for k, vb := range b.Elems {
+			if _, done := out.Elems[k]; !done {
+				out.Elems[k] = join(a.elem(k), vb)
+			}
+		}
+	}
+	if a.Rest != nil || b.Rest != nil {
+		out.Rest = join(a.Rest, b.Rest)
+	}
+	return out
+}
+
+func commonPrefix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a[:n]
+}
+
+// elem returns what element k of a container holds. k is a constant key
+// ("s:name" for strings, "0" for indices) or "" for a key that is not known,
+// which may select any element. A known container without the key and
+// without unknown stores yields nothing dangerous.
+func (v *Value) elem(k string) *Value {
+	if v == nil {
+		return nil
+	}
+	if k == "" {
+		return v.anyElem()
+	}
+	if e, ok := v.Elems[k]; ok {
+		return e
+	}
+	if v.Elems != nil || v.Rest != nil {
+		if v.Rest != nil {
+			return v.Rest
+		}
+		return cleanValue
+	}
+	return v.derived()
+}
+
+// anyElem returns the join of everything an element of v may hold. For a value
+// that is not a known container, its elements carry its own taint.
+func (v *Value) anyElem() *Value {
+	if v == nil {
+		return nil
+	}
+	if v.Elems == nil && v.Rest == nil {
+		return v.derived()
+	}
+	var out *Value
+	for _, e := range v.Elems {
+		out = join(out, e)
+	}
+	if v.Rest != nil {
+		out = join(out, v.Rest)
+	}
+	if out == nil {
+		return cleanValue
+	}
+	return out
+}
+
+// derived returns a non-constant value carrying v's taint and unsafety: what
+// a method result, an attribute or a slice of v holds.
+func (v *Value) derived() *Value {
+	if v == nil {
+		return unknownValue
+	}
+	if v.Const == nil && v.Elems == nil && v.Rest == nil && v.Qual == "" && v.Fn == nil && !v.Built {
+		return v
+	}
+	if s, ok := v.Const.(string); ok {
+		return &Value{Frag: capFrag(s)}
+	}
+	if v.Const != nil {
+		return cleanValue
+	}
+	out := &Value{Unsafe: v.Unsafe, Taint: v.Taint, Src: v.Src, Frag: v.Frag}
+	for _, e := range v.Elems {
+		out.Unsafe |= e.Unsafe
+		out.Taint = out.Taint.Join(e.Taint)
+		if out.Src == nil {
+			out.Src = e.Src
+		}
+	}
+	if v.Rest != nil {
+		out.Unsafe |= v.Rest.Unsafe
+		out.Taint = out.Taint.Join(v.Rest.Taint)
+		if out.Src == nil {
+			out.Src = v.Rest.Src
+		}
+	}
+	return out
+}
+
+// sanitize returns v with classes cs made safe.
+func (v *Value) sanitize(cs Class) *Value {
+	if v == nil {
+		return nil
+	}
+	if cs == AllClasses {
+		return cleanValue
+	}
+	d := v.derived()
+	return &Value{Unsafe: d.Unsafe &^ cs, Taint: d.Taint.Remove(cs), Src: d.Src, Frag: d.Frag}
+}
+
+// concat joins string parts left to right, as an f-string, %, format or +
+// would.
+func concat(parts ...*Value) *Value {
+	out := &Value{}
+	var b strings.Builder
+	allConst := true
+	prefixOpen := true
+	for _, p := range parts {
+		if p == nil {
+			p = unknownValue
+		}
+		if s, ok := p.Str(); ok {
+			b.WriteString(s)
+			if prefixOpen {
+				out.Prefix += s
+			}
+			continue
+		}
+		if p.Const != nil {
+			s := constString(p.Const)
+			b.WriteString(s)
+			if prefixOpen {
+				out.Prefix += s
+			}
+			continue
+		}
+		allConst = false
+		if prefixOpen {
+			out.Prefix += p.Prefix
+			prefixOpen = false
+		}
+		d := p.derived()
+		b.WriteString(" ")
+		b.WriteString(p.Frag)
+		b.WriteString(" ")
+		out.Unsafe |= d.Unsafe
+		out.Taint = out.Taint.Join(d.Taint)
+		if out.Src == nil {
+			out.Src = d.Src
+		}
+	}
+	if allConst {
+		return constValue(b.String())
+	}
+	out.Built = true
+	out.Frag = capFrag(b.String())
+	return out
+}
+
+func constString(c any) string {
+	switch x := c.(type) {
+	case string:
+		return x
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case noneType:
+		return "None"
+	case int64:
+		return itoa(x)
+	case float64:
+		return ftoa(x)
+	}
+	return ""
+}
