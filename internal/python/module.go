@@ -7,12 +7,12 @@ import (
 
 // Param is one parameter of a function.
 type Param struct {
-	Name       string
-	Node       NodeID
-	Default    NodeID // None when there is no default
-	Annotation string // the annotation's source text, if any
-	Star       bool   // *args
-	DoubleStar bool   // **kwargs
+	Name        string
+	Node        NodeID
+	Default     NodeID // None when there is no default
+	Annotation  string // the annotation's source text, if any
+	Star        bool   // *args
+	DoubleStar  bool   // **kwargs
 	KeywordOnly bool
 }
 

@@ -23,7 +23,7 @@ var callChecks = map[string]func(a *batch, f *frame, c *call){
 	"tempfile.mktemp": checkMktemp, "os.tempnam": checkMktemp, "os.tmpnam": checkMktemp,
 	"werkzeug.debug.DebuggedApplication": checkDebuggedApp, "werkzeug.serving.run_simple": checkRunSimple,
 	"werkzeug.run_simple": checkRunSimple,
-	"builtins.open": checkTmpOpen, "io.open": checkTmpOpen,
+	"builtins.open":       checkTmpOpen, "io.open": checkTmpOpen,
 }
 
 var insecureRandomFns = map[string]bool{
@@ -34,7 +34,7 @@ var insecureRandomFns = map[string]bool{
 }
 
 var (
-	securityName = regexp.MustCompile(`(?i)(token|passw|passphrase|pwd|secret|nonce|salt|otp|totp|hotp|api_?key|apikey|secret_?key|private_?key|signing_?key|encryption_?key|access_?key|csrf|xsrf|session_?(id|key|token)|sessionid|reset_?(code|key|token|link)|verif|activation|invite_?code|magic_?link|one_?time|credential|auth_?(code|key|token)|(^|_)pin($|_)|captcha|challenge)`)
+	securityName    = regexp.MustCompile(`(?i)(token|passw|passphrase|pwd|secret|nonce|salt|otp|totp|hotp|api_?key|apikey|secret_?key|private_?key|signing_?key|encryption_?key|access_?key|csrf|xsrf|session_?(id|key|token)|sessionid|reset_?(code|key|token|link)|verif|activation|invite_?code|magic_?link|one_?time|credential|auth_?(code|key|token)|(^|_)pin($|_)|captcha|challenge)`)
 	nonSecurityHash = regexp.MustCompile(`(?i)(checksum|etag|cache|fingerprint|dedup|file_?hash|content_?hash|md5sum|sha1sum|shard|bucket|partition|cache_?key)`)
 	passwordName    = regexp.MustCompile(`(?i)(password|passwd|passphrase|(^|_)(pwd|pass|pw|pword)($|_))`)
 	passwordNotVal  = regexp.MustCompile(`(?i)(_|^)(field|key|name|label|env|var|header|param|attr|attribute|column|col|prompt|msg|message|url|path|file|regex|re|pattern|policy|hash|hashed|length|len|min|max|placeholder|hint|help|text|title|id|type|widget|input|selector|xpath|css|error|errors|salt|reset|rule|rules|strength|encoder|hasher|validator|template|format|mode|setting|settings|required|expired|expiry|changed|confirmation_sent|digest)$`)

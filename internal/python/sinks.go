@@ -46,57 +46,67 @@ func shellTrue(c *call) bool {
 func shellFalse(c *call) bool { return !shellTrue(c) }
 
 var (
-	sqlSink       = func(what string) *sinkSpec { return &sinkSpec{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: 0, unknown: unkBuilt, what: what} }
-	shellSink     = func(what string, arg int) *sinkSpec { return &sinkSpec{rule: rules.OSCommandBuilt, class: ClassShell, arg: arg, unknown: unkAlways, what: what} }
-	codeSink      = func(what string) *sinkSpec { return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkAlways, what: what} }
-	importSink    = func(what string) *sinkSpec { return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkIgnore, what: what} }
-	deserialize   = func(what string) *sinkSpec { return &sinkSpec{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, unknown: unkLow, what: what} }
+	sqlSink = func(what string) *sinkSpec {
+		return &sinkSpec{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: 0, unknown: unkBuilt, what: what}
+	}
+	shellSink = func(what string, arg int) *sinkSpec {
+		return &sinkSpec{rule: rules.OSCommandBuilt, class: ClassShell, arg: arg, unknown: unkAlways, what: what}
+	}
+	codeSink = func(what string) *sinkSpec {
+		return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkAlways, what: what}
+	}
+	importSink = func(what string) *sinkSpec {
+		return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkIgnore, what: what}
+	}
+	deserialize = func(what string) *sinkSpec {
+		return &sinkSpec{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, unknown: unkLow, what: what}
+	}
 	subprocessFns = []string{"call", "run", "Popen", "check_call", "check_output"}
 )
 
 // qualSinks are sinks found by the callee's qualified name.
 var qualSinks = func() map[string][]*sinkSpec {
 	m := map[string][]*sinkSpec{
-		"os.system":                       {shellSink("os.system()", 0)},
-		"os.popen":                        {shellSink("os.popen()", 0)},
-		"os.popen2":                       {shellSink("os.popen2()", 0)},
-		"os.popen3":                       {shellSink("os.popen3()", 0)},
-		"subprocess.getoutput":            {shellSink("subprocess.getoutput()", 0)},
-		"subprocess.getstatusoutput":      {shellSink("subprocess.getstatusoutput()", 0)},
-		"commands.getoutput":              {shellSink("commands.getoutput()", 0)},
-		"commands.getstatusoutput":        {shellSink("commands.getstatusoutput()", 0)},
-		"asyncio.create_subprocess_shell": {shellSink("asyncio.create_subprocess_shell()", 0)},
-		"pexpect.spawn":                   {shellSink("pexpect.spawn()", 0)},
-		"pexpect.run":                     {shellSink("pexpect.run()", 0)},
-		"builtins.eval":                   {codeSink("eval()")},
-		"builtins.exec":                   {codeSink("exec()")},
-		"builtins.execfile":               {codeSink("execfile()")},
-		"builtins.compile":                {codeSink("compile()")},
-		"builtins.__import__":             {importSink("__import__()")},
-		"importlib.import_module":         {importSink("importlib.import_module()")},
-		"importlib.__import__":            {importSink("importlib.__import__()")},
-		"pickle.loads":                    {deserialize("pickle.loads()")},
-		"pickle.load":                     {deserialize("pickle.load()")},
-		"pickle.Unpickler":                {deserialize("pickle.Unpickler()")},
-		"cPickle.loads":                   {deserialize("cPickle.loads()")},
-		"cPickle.load":                    {deserialize("cPickle.load()")},
-		"_pickle.loads":                   {deserialize("pickle.loads()")},
-		"dill.loads":                      {deserialize("dill.loads()")},
-		"dill.load":                       {deserialize("dill.load()")},
-		"marshal.loads":                   {deserialize("marshal.loads()")},
-		"marshal.load":                    {deserialize("marshal.load()")},
-		"jsonpickle.decode":               {deserialize("jsonpickle.decode()")},
-		"jsonpickle.loads":                {deserialize("jsonpickle.loads()")},
-		"shelve.open":                     {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "filename", unknown: unkIgnore, what: "shelve.open()"}},
-		"pandas.read_pickle":              {deserialize("pandas.read_pickle()")},
-		"joblib.load":                     {deserialize("joblib.load()")},
-		"yaml.unsafe_load":                {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "stream", unknown: unkAlways, what: "yaml.unsafe_load()"}},
-		"yaml.unsafe_load_all":            {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "stream", unknown: unkAlways, what: "yaml.unsafe_load_all()"}},
-		"torch.load":                      {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "f", unknown: unkLow, what: "torch.load()", when: torchUnsafe}},
-		"numpy.load":                      {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "file", unknown: unkLow, what: "numpy.load(allow_pickle=True)", when: allowPickle}},
-		"sqlalchemy.text":                 {sqlSink("sqlalchemy.text()")},
-		"sqlalchemy.sql.text":             {sqlSink("sqlalchemy.text()")},
-		"sqlalchemy.sql.expression.text":  {sqlSink("sqlalchemy.text()")},
+		"os.system":                           {shellSink("os.system()", 0)},
+		"os.popen":                            {shellSink("os.popen()", 0)},
+		"os.popen2":                           {shellSink("os.popen2()", 0)},
+		"os.popen3":                           {shellSink("os.popen3()", 0)},
+		"subprocess.getoutput":                {shellSink("subprocess.getoutput()", 0)},
+		"subprocess.getstatusoutput":          {shellSink("subprocess.getstatusoutput()", 0)},
+		"commands.getoutput":                  {shellSink("commands.getoutput()", 0)},
+		"commands.getstatusoutput":            {shellSink("commands.getstatusoutput()", 0)},
+		"asyncio.create_subprocess_shell":     {shellSink("asyncio.create_subprocess_shell()", 0)},
+		"pexpect.spawn":                       {shellSink("pexpect.spawn()", 0)},
+		"pexpect.run":                         {shellSink("pexpect.run()", 0)},
+		"builtins.eval":                       {codeSink("eval()")},
+		"builtins.exec":                       {codeSink("exec()")},
+		"builtins.execfile":                   {codeSink("execfile()")},
+		"builtins.compile":                    {codeSink("compile()")},
+		"builtins.__import__":                 {importSink("__import__()")},
+		"importlib.import_module":             {importSink("importlib.import_module()")},
+		"importlib.__import__":                {importSink("importlib.__import__()")},
+		"pickle.loads":                        {deserialize("pickle.loads()")},
+		"pickle.load":                         {deserialize("pickle.load()")},
+		"pickle.Unpickler":                    {deserialize("pickle.Unpickler()")},
+		"cPickle.loads":                       {deserialize("cPickle.loads()")},
+		"cPickle.load":                        {deserialize("cPickle.load()")},
+		"_pickle.loads":                       {deserialize("pickle.loads()")},
+		"dill.loads":                          {deserialize("dill.loads()")},
+		"dill.load":                           {deserialize("dill.load()")},
+		"marshal.loads":                       {deserialize("marshal.loads()")},
+		"marshal.load":                        {deserialize("marshal.load()")},
+		"jsonpickle.decode":                   {deserialize("jsonpickle.decode()")},
+		"jsonpickle.loads":                    {deserialize("jsonpickle.loads()")},
+		"shelve.open":                         {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "filename", unknown: unkIgnore, what: "shelve.open()"}},
+		"pandas.read_pickle":                  {deserialize("pandas.read_pickle()")},
+		"joblib.load":                         {deserialize("joblib.load()")},
+		"yaml.unsafe_load":                    {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "stream", unknown: unkAlways, what: "yaml.unsafe_load()"}},
+		"yaml.unsafe_load_all":                {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "stream", unknown: unkAlways, what: "yaml.unsafe_load_all()"}},
+		"torch.load":                          {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "f", unknown: unkLow, what: "torch.load()", when: torchUnsafe}},
+		"numpy.load":                          {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "file", unknown: unkLow, what: "numpy.load(allow_pickle=True)", when: allowPickle}},
+		"sqlalchemy.text":                     {sqlSink("sqlalchemy.text()")},
+		"sqlalchemy.sql.text":                 {sqlSink("sqlalchemy.text()")},
+		"sqlalchemy.sql.expression.text":      {sqlSink("sqlalchemy.text()")},
 		"django.db.models.expressions.RawSQL": {sqlSink("RawSQL()")},
 		"django.db.models.RawSQL":             {sqlSink("RawSQL()")},
 		"pandas.read_sql":                     {sqlSink("pandas.read_sql()")},
@@ -136,16 +146,16 @@ func allowPickle(c *call) bool {
 // methodSinks are sinks found by method name on a receiver of any type; the
 // receiver check keeps "executor.execute(job)" out.
 var methodSinks = map[string][]*sinkSpec{
-	"execute":          {sqlSink("execute()")},
-	"executemany":      {sqlSink("executemany()")},
-	"executescript":    {sqlSink("executescript()")},
-	"exec_driver_sql":  {sqlSink("exec_driver_sql()")},
-	"raw":              {sqlSink("raw()")},
-	"mogrify":          {sqlSink("mogrify()")},
-	"read_sql":         {sqlSink("read_sql()")},
-	"read_sql_query":   {sqlSink("read_sql_query()")},
-	"exec_command":     {{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, kw: "command", unknown: unkIgnore, what: "exec_command()"}},
-	"extra":            {{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "where", unknown: unkBuilt, what: "QuerySet.extra(where=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "select", unknown: unkBuilt, what: "QuerySet.extra(select=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "tables", unknown: unkBuilt, what: "QuerySet.extra(tables=...)"}},
+	"execute":         {sqlSink("execute()")},
+	"executemany":     {sqlSink("executemany()")},
+	"executescript":   {sqlSink("executescript()")},
+	"exec_driver_sql": {sqlSink("exec_driver_sql()")},
+	"raw":             {sqlSink("raw()")},
+	"mogrify":         {sqlSink("mogrify()")},
+	"read_sql":        {sqlSink("read_sql()")},
+	"read_sql_query":  {sqlSink("read_sql_query()")},
+	"exec_command":    {{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, kw: "command", unknown: unkIgnore, what: "exec_command()"}},
+	"extra":           {{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "where", unknown: unkBuilt, what: "QuerySet.extra(where=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "select", unknown: unkBuilt, what: "QuerySet.extra(select=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "tables", unknown: unkBuilt, what: "QuerySet.extra(tables=...)"}},
 }
 
 var sqlText = regexp.MustCompile(`(?is)\b(select\b.+\bfrom|insert\s+into|update\b.+\bset\b|delete\s+from|create\s+(table|index|view|database)|drop\s+(table|index|view|database)|alter\s+table|truncate\s+table|replace\s+into|merge\s+into|\bwhere\b.+(=|\blike\b|\bin\b)|order\s+by|group\s+by|union\s+(all\s+)?select|exec(ute)?\s+\w|pragma\s+\w)`)
