@@ -1,0 +1,358 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/patchpatrol/patchpatrol/internal/analysis"
+	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/rules"
+)
+
+// BatchAnalyzer is an engine that analyses all units together (the Python
+// engine, whose summaries cross files). Review prefers it over Analyze.
+type BatchAnalyzer interface {
+	AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]analysis.Report, error)
+}
+
+// Request is everything one review needs. The caller reads the units from
+// git; review never does I/O of its own.
+type Request struct {
+	Target   string
+	Mode     Mode
+	Units    []*analysis.Unit
+	Message  *analysis.Message
+	Skipped  []Skip
+	Engines  []analysis.Analyzer
+	Messages []analysis.MessageAnalyzer
+	Policy   Policy
+	// Redact masks secrets in any text a finding carries (snippets,
+	// messages). Nil leaves text as the engines wrote it.
+	Redact func(string) string
+	// Warnings are passed through to the result (config warnings, ...).
+	Warnings []string
+	// Concurrency bounds the files analysed at once; 0 means GOMAXPROCS.
+	Concurrency int
+}
+
+// Policy is how findings turn into a verdict: thresholds and overrides
+// belong here, not in the rules.
+type Policy struct {
+	Threshold float64 // approval threshold; negative means DefaultThreshold(mode)
+	Hard      bool
+	// Champion is named in the result when an active finding reaches
+	// EscalationSeverity, or the risk score reaches EscalationScore (>0).
+	Champion           string
+	EscalationSeverity finding.Severity
+	EscalationScore    float64
+	// Compliance limits compliance_impact to these frameworks (nil: all).
+	Compliance []string
+	// Disabled rule ids are dropped; SeverityOverride changes a rule's
+	// severity.
+	Disabled         map[string]bool
+	SeverityOverride map[string]finding.Severity
+	// Ignores suppress rules on paths matching a glob.
+	Ignores []PathIgnore
+	// MaxChangedLines above which PP809 reports an oversized change (0: 400).
+	MaxChangedLines int
+}
+
+// PathIgnore suppresses findings of some rules (all when Codes is empty) in
+// files whose path matches Glob.
+type PathIgnore struct {
+	Glob  string
+	Codes []string
+}
+
+// DefaultThreshold is the approval threshold of a mode: risk at most 0.5 in
+// security mode, quality at least 0.7 in code-quality mode.
+func DefaultThreshold(m Mode) float64 {
+	if m == ModeSecurity {
+		return 0.5
+	}
+	return 0.7
+}
+
+// Run reviews a change.
+func Run(ctx context.Context, req *Request) (*Result, error) {
+	if req.Mode == "" {
+		req.Mode = ModeQuality
+	}
+	res := &Result{Target: req.Target, Mode: req.Mode, Threshold: req.Policy.Threshold, Hard: req.Policy.Hard,
+		Warnings: append([]string{}, req.Warnings...)}
+	if res.Threshold < 0 {
+		res.Threshold = DefaultThreshold(req.Mode)
+	}
+	cov := &res.Coverage
+	cov.Engines = []string{"builtin"}
+	cov.FilesSkipped = append([]Skip{}, req.Skipped...)
+	cov.Files = []string{}
+	cov.Notes = []string{}
+
+	byPath := map[string]*analysis.Unit{}
+	for _, u := range req.Units {
+		byPath[u.Path] = u
+		cov.Files = append(cov.Files, u.Path)
+		cov.LinesAdded += u.Lines.Count()
+	}
+	cov.FilesReviewed = len(req.Units)
+
+	all, notes, err := runEngines(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	cov.Notes = append(cov.Notes, notes...)
+	if req.Message != nil {
+		cov.MessageReviewed = true
+		for _, ma := range req.Messages {
+			rep, err := ma.AnalyzeMessage(ctx, req.Message)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ma.Name(), err)
+			}
+			for _, f := range rep.Findings {
+				f.Scope = finding.ScopeNone
+				all = append(all, f)
+			}
+		}
+	}
+	if f, ok := oversized(req); ok {
+		all = append(all, f)
+	}
+	if other := otherLanguages(req.Units); other != "" && req.Mode == ModeSecurity {
+		cov.Notes = append(cov.Notes, other)
+	}
+
+	kept := all[:0]
+	for _, f := range all {
+		if !req.Mode.Wants(f.Kind) || req.Policy.Disabled[f.RuleID] {
+			continue
+		}
+		if s, ok := req.Policy.SeverityOverride[f.RuleID]; ok {
+			f.Severity = s
+		}
+		if u := byPath[f.Path]; u != nil {
+			f.Scope = scopeOf(u, &f)
+			suppress(u, &f, req.Policy.Ignores)
+		}
+		if req.Redact != nil {
+			f.Snippet = req.Redact(f.Snippet)
+			f.Message = req.Redact(f.Message)
+		}
+		if f.Engine == "" {
+			f.Engine = "builtin"
+		}
+		kept = append(kept, f)
+	}
+	res.Findings = dedupe(kept)
+	sortFindings(res.Findings)
+	finding.AssignFingerprints(res.Findings)
+	decide(res, &req.Policy)
+	return res, nil
+}
+
+// runEngines runs every file engine over every unit, batch engines once and
+// the others over a bounded pool of workers.
+func runEngines(ctx context.Context, req *Request) ([]finding.Finding, []string, error) {
+	var mu sync.Mutex
+	var all []finding.Finding
+	var notes []string
+	collect := func(rep analysis.Report, path string) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range rep.Findings {
+			if f.Path == "" {
+				f.Path = path
+			}
+			all = append(all, f)
+		}
+		for _, n := range rep.Notes {
+			notes = append(notes, n.Path+": "+n.Text)
+		}
+	}
+	workers := req.Concurrency
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for _, eng := range req.Engines {
+		if b, ok := eng.(BatchAnalyzer); ok {
+			reps, err := b.AnalyzeBatch(ctx, req.Units)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", eng.Name(), err)
+			}
+			for i, rep := range reps {
+				collect(rep, req.Units[i].Path)
+			}
+			continue
+		}
+		jobs := make(chan *analysis.Unit)
+		errs := make(chan error, workers)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for u := range jobs {
+					rep, err := eng.Analyze(ctx, u)
+					if err != nil {
+						errs <- fmt.Errorf("%s: %s: %w", eng.Name(), u.Path, err)
+						continue
+					}
+					collect(rep, u.Path)
+				}
+			}()
+		}
+	feed:
+		for _, u := range req.Units {
+			select {
+			case jobs <- u:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(jobs)
+		wg.Wait()
+		close(errs)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		if err := <-errs; err != nil {
+			return nil, nil, err
+		}
+	}
+	sort.Strings(notes)
+	return all, notes, nil
+}
+
+// scopeOf marks a finding against its file's changed lines: added when its
+// range or any step of its data-flow trace in the same file touches an added
+// line.
+func scopeOf(u *analysis.Unit, f *finding.Finding) finding.Scope {
+	if u.Lines == nil {
+		return finding.ScopeNone
+	}
+	s := u.Lines.Scope(f.Line, f.EndLine)
+	if s == finding.ScopeAdded {
+		return s
+	}
+	for _, st := range f.Trace {
+		if st.Path == "" && st.Line > 0 && u.Lines.Added(st.Line) {
+			return finding.ScopeAdded
+		}
+	}
+	return s
+}
+
+func oversized(req *Request) (finding.Finding, bool) {
+	limit := req.Policy.MaxChangedLines
+	if limit <= 0 {
+		limit = 400
+	}
+	added, files := 0, 0
+	for _, u := range req.Units {
+		if u.Lines == nil || generated(u.Path) {
+			continue
+		}
+		if n := u.Lines.Count(); n > 0 {
+			added += n
+			files++
+		}
+	}
+	if added <= limit {
+		return finding.Finding{}, false
+	}
+	f := rules.OversizedChange.NewFinding("", 0, 0,
+		fmt.Sprintf("the change adds %d lines across %d files (limit %d); consider splitting it", added, files, limit))
+	f.Engine = "builtin"
+	return f, true
+}
+
+// generated reports lock files and other machine-written files that do not
+// count toward the size of a change.
+func generated(p string) bool {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	switch base {
+	case "poetry.lock", "uv.lock", "Pipfile.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "go.sum", "Cargo.lock":
+		return true
+	}
+	return strings.HasSuffix(base, ".min.js") || strings.HasSuffix(base, "_pb2.py") || strings.Contains(p, "/migrations/")
+}
+
+// otherLanguages says which reviewed files only the secrets detector read.
+func otherLanguages(units []*analysis.Unit) string {
+	var names []string
+	for _, u := range units {
+		if u.Language() == "" {
+			names = append(names, u.Path)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	shown := names
+	if len(shown) > 5 {
+		shown = shown[:5]
+	}
+	s := fmt.Sprintf("%d file(s) checked for secrets only, with no code analyzer for their language: %s", len(names), strings.Join(shown, ", "))
+	if len(names) > 5 {
+		s += fmt.Sprintf(" and %d more", len(names)-5)
+	}
+	return s
+}
+
+// dedupe keeps one finding per rule and location, and one credential finding
+// per line when the password rule and the secrets detector both fire.
+func dedupe(fs []finding.Finding) []finding.Finding {
+	type key struct {
+		path, group string
+		line        int
+	}
+	best := map[key]int{}
+	var out []finding.Finding
+	for _, f := range fs {
+		group := f.RuleID
+		if f.CWE == 259 || f.CWE == 798 || f.CWE == 321 {
+			group = "credential"
+		}
+		k := key{f.Path, group, f.Line}
+		if i, ok := best[k]; ok {
+			o := &out[i]
+			if better(&f, o) {
+				*o = f
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+func better(a, b *finding.Finding) bool {
+	if a.Active() != b.Active() {
+		return a.Active()
+	}
+	if a.Severity != b.Severity {
+		return a.Severity > b.Severity
+	}
+	return a.Confidence.Normalize() > b.Confidence.Normalize()
+}
+
+func sortFindings(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.RuleID < b.RuleID
+	})
+}
