@@ -17,4 +17,5 @@ require (
 	github.com/tree-sitter/tree-sitter-python v0.23.6 // indirect
 	golang.org/x/sys v0.42.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
+	golang.org/x/tools v0.26.0 // indirect
 )
