@@ -10,4 +10,4 @@
 // `go generate ./internal/rules`.
 package rules
 
-//go:generate go run ./gendoc -o ../../docs/rules.md
+//go:generate go run gendoc.go -o ../../docs/rules.md

@@ -1,5 +1,8 @@
+//go:build ignore
+
 // Command gendoc writes docs/rules.md from the rule registry. Run it with
-// `go generate ./internal/rules`.
+// `go generate ./internal/rules`. The build tag keeps it out of
+// `go install ./...`, which pre-commit runs to install the hooks.
 package main
 
 import (
