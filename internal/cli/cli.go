@@ -90,7 +90,7 @@ model and no network; an AI model can add judgement on top.`,
 		return &UsageError{Err: fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath())}
 	})
 	root.AddCommand(a.reviewChangesCmd(), a.reviewMessageCmd(), a.reviewCompleteCmd(), a.reviewCommitCmd(),
-		a.listModelsCmd(), a.versionCmd())
+		a.listModelsCmd(), a.rulesCmd(), a.versionCmd())
 	return root
 }
 

@@ -17,8 +17,8 @@ import (
 // options are the flags shared by the review commands.
 type options struct {
 	mode, model, backend, repoPath, format, output, config, device string
-	threshold, temperature, topP                                    float64
-	maxNewTokens                                                    int
+	threshold, temperature, topP                                   float64
+	maxNewTokens                                                   int
 	soft, hard, noColor, verbose, quiet, trustRepoConfig           bool
 }
 

@@ -136,14 +136,18 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 	if err != nil {
 		return err
 	}
-	commentChar := s.Message.CommentChar
-	if s.Sources["message.comment_char"] == "default" {
-		commentChar = repo.CommentChar(ctx)
-	}
-	msg := message.New(message.Options{MaxSubject: s.Message.MaxSubject, MaxBody: s.Message.MaxBody,
-		Conventional: s.Message.Conventional, ConventionalTypes: s.Message.ConventionalTypes, CommentChar: commentChar})
 	req.Engines = []analysis.Analyzer{py, sec}
-	req.Messages = []analysis.MessageAnalyzer{msg, sec}
+	if kind != kindChanges {
+		// Only message reviews need git's comment character (one more git
+		// command) and the message checks.
+		commentChar := s.Message.CommentChar
+		if s.Sources["message.comment_char"] == "default" {
+			commentChar = repo.CommentChar(ctx)
+		}
+		msg := message.New(message.Options{MaxSubject: s.Message.MaxSubject, MaxBody: s.Message.MaxBody,
+			Conventional: s.Message.Conventional, ConventionalTypes: s.Message.ConventionalTypes, CommentChar: commentChar})
+		req.Messages = []analysis.MessageAnalyzer{msg, sec}
+	}
 	req.Redact = func(text string) string {
 		out, _ := sec.Redact(text, secrets.RedactOptions{})
 		return out

@@ -21,6 +21,8 @@ type Repo struct {
 	gitDir string   // absolute git dir of this work tree (.git/worktrees/x for a linked one)
 	git    string   // the git executable
 	env    []string // environment of every command
+	// objectFormat is "sha1" or "sha256" (git rev-parse --show-object-format).
+	objectFormat string
 }
 
 // configArgs pin the settings that would change what git prints, whatever
@@ -63,7 +65,7 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 		return nil, &NotARepoError{Dir: dir, Err: errors.New("not a directory")}
 	}
 	r := &Repo{git: gitPath, env: commandEnv(os.Environ()), root: abs}
-	out, err := r.runIn(ctx, abs, nil, "rev-parse", "--show-toplevel", "--absolute-git-dir")
+	out, err := r.runIn(ctx, abs, nil, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-object-format")
 	if err != nil {
 		var ce *CommandError
 		if errors.As(err, &ce) && strings.Contains(ce.Stderr, "not a git repository") {
@@ -72,11 +74,12 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 		return nil, fmt.Errorf("open repository %s: %w", dir, err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 2 || lines[0] == "" || lines[1] == "" {
-		return nil, fmt.Errorf("open repository %s: git rev-parse printed %q: expected the top level and the git dir", dir, out)
+	if len(lines) != 3 || lines[0] == "" || lines[1] == "" {
+		return nil, fmt.Errorf("open repository %s: git rev-parse printed %q: expected the top level, the git dir and the hash", dir, out)
 	}
 	r.root = filepath.Clean(filepath.FromSlash(lines[0]))
 	r.gitDir = filepath.Clean(filepath.FromSlash(lines[1]))
+	r.objectFormat = lines[2]
 	return r, nil
 }
 
@@ -146,10 +149,22 @@ func (r *Repo) HasHead(ctx context.Context) (bool, error) {
 	return false, fmt.Errorf("look up HEAD: %w", err)
 }
 
+// Empty-tree ids of the two object formats git knows.
+const (
+	emptyTreeSHA1   = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+	emptyTreeSHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
+)
+
 // emptyTree returns the id of the empty tree in this repository's hash
-// (it differs between SHA-1 and SHA-256). hash-object without -w writes
-// nothing.
+// (it differs between SHA-1 and SHA-256), asking git only for an object
+// format it does not know. hash-object without -w writes nothing.
 func (r *Repo) emptyTree(ctx context.Context) (string, error) {
+	switch r.objectFormat {
+	case "sha1":
+		return emptyTreeSHA1, nil
+	case "sha256":
+		return emptyTreeSHA256, nil
+	}
 	out, err := r.run(ctx, strings.NewReader(""), "hash-object", "-t", "tree", "--stdin")
 	if err != nil {
 		return "", fmt.Errorf("hash the empty tree: %w", err)
@@ -161,20 +176,26 @@ func (r *Repo) emptyTree(ctx context.Context) (string, error) {
 // (GIT_INDEX_FILE when set, as in hooks of `git commit -a`) against HEAD, or
 // against the empty tree before the first commit, with renames detected.
 // Intent-to-add entries are left out, as commit leaves them out.
+//
+// It runs one git command in the common case: the diff against HEAD, falling
+// back to the empty tree only when HEAD does not resolve yet.
 func (r *Repo) StagedDiff(ctx context.Context) ([]diff.File, error) {
-	hasHead, err := r.HasHead(ctx)
+	args := func(base string) []string {
+		a := append([]string{"diff-index", "--cached", "--ita-invisible-in-index"}, diffArgs[:]...)
+		return append(a, base, "--")
+	}
+	files, err := r.parseDiff(ctx, "staged diff", args("HEAD"))
+	if err == nil {
+		return files, nil
+	}
+	if hasHead, herr := r.HasHead(ctx); herr != nil || hasHead {
+		return nil, err
+	}
+	base, err := r.emptyTree(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("staged diff: %w", err)
 	}
-	base := "HEAD"
-	if !hasHead {
-		if base, err = r.emptyTree(ctx); err != nil {
-			return nil, fmt.Errorf("staged diff: %w", err)
-		}
-	}
-	args := append([]string{"diff-index", "--cached", "--ita-invisible-in-index"}, diffArgs[:]...)
-	args = append(args, base, "--")
-	return r.parseDiff(ctx, "staged diff", args)
+	return r.parseDiff(ctx, "staged diff", args(base))
 }
 
 // CommitDiff returns the change c made: against its first parent (for a

@@ -64,3 +64,37 @@ func dash(s string) string {
 	}
 	return s
 }
+
+// Explain renders one rule for the terminal: what `patchpatrol rules ID`
+// prints.
+func Explain(r *Rule) string {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %s: %s\n", r.ID, r.Name, r.Title)
+	fmt.Fprintf(&b, "kind %s, category %s, severity %s, confidence %s", r.Kind, r.Category,
+		strings.ToLower(r.Severity.String()), strings.ToLower(r.Confidence.Normalize().String()))
+	if r.CWE > 0 {
+		fmt.Fprintf(&b, ", %s", r.CWEID())
+	}
+	if r.OWASP != "" {
+		fmt.Fprintf(&b, ", %s", r.OWASP)
+	}
+	b.WriteString("\n")
+	if c := r.ComplianceImpact(); len(c) > 0 {
+		fmt.Fprintf(&b, "compliance: %s\n", strings.Join(c, ", "))
+	}
+	if len(r.Aliases) > 0 {
+		fmt.Fprintf(&b, "also suppressed by: %s\n", strings.Join(r.Aliases, ", "))
+	}
+	section := func(h, text string) {
+		fmt.Fprintf(&b, "\n%s\n", h)
+		for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
+			fmt.Fprintf(&b, "  %s\n", line)
+		}
+	}
+	section("What it flags", r.Doc.Flags)
+	section("Why it matters", r.Doc.Why)
+	section("Example", r.Doc.Example)
+	section("Safe alternative", r.Remediation+"\n\n"+r.Doc.Fix)
+	section("References", strings.Join(r.Doc.References, "\n"))
+	return b.String()
+}
