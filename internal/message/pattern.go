@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,29 +17,43 @@ import (
 // literals that every match of it must contain, so an ordinary message costs
 // a few substring searches. The gates are derived from the parsed pattern,
 // not written by hand, so they cannot drift from it.
-type patternSet []gatedPattern
+//
+// A set compiles on first use, so programs that never review a message do
+// not pay for it at start-up.
+type patternSet struct {
+	once  sync.Once
+	exprs []string
+	ps    []gatedPattern
+}
 
 type gatedPattern struct {
 	re   *regexp.Regexp
 	gate []string // folded literals; nil means the alternative always runs
 }
 
-// newPatternSet compiles case-insensitive alternatives.
-func newPatternSet(alts ...string) patternSet {
-	ps := make(patternSet, len(alts))
+// newPatternSet holds case-insensitive alternatives.
+func newPatternSet(alts ...string) *patternSet {
+	exprs := make([]string, len(alts))
 	for i, a := range alts {
-		ps[i] = newGated("(?i)" + a)
+		exprs[i] = "(?i)" + a
 	}
-	return ps
+	return &patternSet{exprs: exprs}
 }
 
-// newCaseSensitiveSet compiles alternatives as written.
-func newCaseSensitiveSet(alts ...string) patternSet {
-	ps := make(patternSet, len(alts))
-	for i, a := range alts {
-		ps[i] = newGated(a)
-	}
-	return ps
+// newCaseSensitiveSet holds alternatives as written.
+func newCaseSensitiveSet(alts ...string) *patternSet {
+	return &patternSet{exprs: alts}
+}
+
+// compiled returns the gated alternatives, compiling them once.
+func (s *patternSet) compiled() []gatedPattern {
+	s.once.Do(func() {
+		s.ps = make([]gatedPattern, len(s.exprs))
+		for i, e := range s.exprs {
+			s.ps[i] = newGated(e)
+		}
+	})
+	return s.ps
 }
 
 func newGated(expr string) gatedPattern {
@@ -133,9 +148,9 @@ func (g gatedPattern) mayMatch(folded string) bool {
 
 // findAll returns the submatch indices of up to n matches of each
 // alternative, ordered by position.
-func (ps patternSet) findAll(text, folded string, n int) [][]int {
+func (s *patternSet) findAll(text, folded string, n int) [][]int {
 	var out [][]int
-	for _, g := range ps {
+	for _, g := range s.compiled() {
 		if g.mayMatch(folded) {
 			out = append(out, g.re.FindAllStringSubmatchIndex(text, n)...)
 		}
@@ -145,8 +160,8 @@ func (ps patternSet) findAll(text, folded string, n int) [][]int {
 }
 
 // match reports whether any alternative matches text.
-func (ps patternSet) match(text, folded string) bool {
-	for _, g := range ps {
+func (s *patternSet) match(text, folded string) bool {
+	for _, g := range s.compiled() {
 		if g.mayMatch(folded) && g.re.MatchString(text) {
 			return true
 		}

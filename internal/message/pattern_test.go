@@ -76,12 +76,12 @@ func TestGatesKeepResults(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
-	sets := map[string]patternSet{"unfixed": unfixedPat, "todo": todoPat, "weakness": weaknessPat, "cve": cvePat,
+	sets := map[string]*patternSet{"unfixed": unfixedPat, "todo": todoPat, "weakness": weaknessPat, "cve": cvePat,
 		"payload": payloadPat, "strong": howToStrongPat, "howto": howToPat, "outcome": outcomePat,
 		"fix": fixParagraphPat, "hypothetical": hypotheticalPat}
 	gated := 0
 	for name, ps := range sets {
-		for _, g := range ps {
+		for _, g := range ps.compiled() {
 			if g.gate != nil {
 				gated++
 			}
@@ -90,7 +90,7 @@ func TestGatesKeepResults(t *testing.T) {
 			for _, text := range texts {
 				folded := fold(text)
 				var want [][]int
-				for _, g := range ps {
+				for _, g := range ps.compiled() {
 					want = append(want, g.re.FindAllStringSubmatchIndex(text, -1)...)
 				}
 				sort.SliceStable(want, func(i, j int) bool { return want[i][0] < want[j][0] })
