@@ -89,7 +89,7 @@ model and no network; an AI model can add judgement on top.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &UsageError{Err: fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath())}
 	})
-	root.AddCommand(a.reviewChangesCmd(), a.reviewMessageCmd(), a.reviewCompleteCmd(), a.reviewCommitCmd(),
+	root.AddCommand(a.reviewChangesCmd(), a.reviewMessageCmd(), a.reviewCompleteCmd(), a.reviewCommitCmd(), a.scanCmd(),
 		a.listModelsCmd(), a.rulesCmd(), a.versionCmd())
 	return root
 }
