@@ -110,6 +110,9 @@ func (f *frame) evalCall(id NodeID) *Value {
 		}
 	}
 	f.a.checkCall(f, c)
+	if c.callee.Lambda > 0 && f.t.Kind(c.callee.Lambda) == KindLambda {
+		return f.evalLambda(c.callee.Lambda, c)
+	}
 	return f.a.callResult(f, c)
 }
 
@@ -224,7 +227,7 @@ func (a *batch) applySummary(f *frame, c *call, fn *Function, s *summary) *Value
 		arg := args[ps.param]
 		step := stepAt(f.m, ps.mod, c.node, "passed to "+fn.Name+"()")
 		trace := append([]finding.Step{step}, ps.trace...)
-		if arg.Tainted(ps.class) {
+		if ps.spec.taints(arg) {
 			a.reportTaint(f, ps.mod, ps.node, ps.spec, ps.class, arg, trace)
 		}
 		for i := 0; i < maxParams; i++ {

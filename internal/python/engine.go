@@ -30,7 +30,8 @@ func (o Options) budget(size int) int {
 
 // DefaultAllowPrintIn lists where print() belongs.
 var DefaultAllowPrintIn = []string{"scripts/**", "bin/**", "**/__main__.py", "**/cli.py", "tests/**", "**/test_*.py",
-	"**/*_test.py", "**/conftest.py", "examples/**", "docs/**", "setup.py", "manage.py", "tools/**"}
+	"**/*_test.py", "**/conftest.py", "examples/**", "docs/**", "setup.py", "manage.py", "tools/**",
+	"**/scripts/**", "**/tests/**", "**/test/**", "**/examples/**", "**/management/commands/**", "noxfile.py", "fabfile.py", "tasks.py"}
 
 // Engine is the embedded Python analyzer.
 type Engine struct {

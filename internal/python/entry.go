@@ -86,6 +86,10 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 	}
 	v := &Value{Taint: paramTaint(i)}
 	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) {
+		if a.numericParam(fn, p) && !p.Star && !p.DoubleStar {
+			// The framework converts the value before the handler runs.
+			return cleanValue
+		}
 		if a.untrustedParam(fn, p) {
 			v = &Value{Taint: paramTaint(i)}
 			v.Taint.m[labelRemote] = AllClasses
@@ -103,17 +107,31 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 // numbers do not.
 func (a *batch) untrustedParam(fn *Function, p Param) bool {
 	t := fn.Module.Tree
-	switch strings.TrimSpace(p.Annotation) {
-	case "int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "datetime.date", "datetime.datetime", "Decimal", "PositiveInt", "conint":
-		return false
-	}
-	if strings.HasPrefix(p.Annotation, "Annotated[int") || strings.HasPrefix(p.Annotation, "Annotated[float") {
+	if a.numericParam(fn, p) {
 		return false
 	}
 	if p.Default != None {
 		d := t.Text(p.Default)
 		if strings.HasPrefix(d, "Depends(") || strings.HasPrefix(d, "Security(") || strings.Contains(d, ".Depends(") {
 			return false
+		}
+	}
+	return true
+}
+
+// numericParam reports whether a route handler's parameter is converted to a
+// number, a UUID or a date by the framework: by its annotation (FastAPI) or by
+// a path converter (Flask's <int:item_id>).
+func (a *batch) numericParam(fn *Function, p Param) bool {
+	t := fn.Module.Tree
+	switch strings.TrimSpace(p.Annotation) {
+	case "int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "datetime.date", "datetime.datetime", "Decimal",
+		"decimal.Decimal", "PositiveInt", "NegativeInt", "NonNegativeInt", "conint", "PositiveFloat", "confloat":
+		return true
+	}
+	for _, pre := range []string{"Annotated[int", "Annotated[float", "Annotated[bool", "Annotated[UUID", "Annotated[uuid.UUID"} {
+		if strings.HasPrefix(p.Annotation, pre) {
+			return true
 		}
 	}
 	// Flask: /items/<int:item_id> passes an int.
@@ -125,13 +143,13 @@ func (a *batch) untrustedParam(fn *Function, p Param) bool {
 			if path, ok := t.StringValue(arg); ok {
 				for _, conv := range []string{"int", "float", "uuid"} {
 					if strings.Contains(path, "<"+conv+":"+p.Name+">") {
-						return false
+						return true
 					}
 				}
 			}
 		}
 	}
-	return true
+	return false
 }
 
 func (fn *Function) hasDecorator(names ...string) bool {

@@ -76,12 +76,9 @@ func (f *frame) eval(id NodeID) *Value {
 	case KindList, KindTuple, KindExpressionList, KindPatternList:
 		return f.evalSequence(id)
 	case KindSet:
-		out := &Value{Elems: map[string]*Value{}}
-		var kids []NodeID
-		for _, c := range t.NamedChildren(id, kids) {
-			out.Rest = join(out.Rest, f.eval(c).orElem(t.Kind(c)))
-		}
-		return finishContainer(out)
+		// Elements are kept by position, so that a set of constants is
+		// recognised as an allow-list; sets are never subscripted.
+		return f.evalSequence(id)
 	case KindDictionary:
 		return f.evalDict(id)
 	case KindListComprehension, KindSetComprehension, KindGeneratorExpression:
@@ -123,7 +120,11 @@ func (f *frame) eval(id NodeID) *Value {
 		}
 		return f.eval(t.FirstNamed(id))
 	case KindLambda:
-		return &Value{Qual: "<lambda>"}
+		// The body is checked once where the lambda is written, with
+		// parameters of unknown value; calls evaluate it again with their
+		// arguments.
+		f.evalLambda(id, nil)
+		return &Value{Qual: "<lambda>", Lambda: id}
 	case KindYield:
 		if e := t.FirstNamed(id); e != None {
 			f.eval(e)
@@ -141,6 +142,52 @@ func (f *frame) eval(id NodeID) *Value {
 		f.eval(c)
 	}
 	return unknownValue
+}
+
+// maxLambdaDepth bounds lambdas calling lambdas (f = lambda x: f(x)).
+const maxLambdaDepth = 4
+
+// evalLambda evaluates a lambda's body with its parameters bound to the
+// call's arguments (nil: values not known) and returns what it gives.
+func (f *frame) evalLambda(id NodeID, c *call) *Value {
+	if f.lambdas >= maxLambdaDepth {
+		return unknownValue
+	}
+	f.lambdas++
+	defer func() { f.lambdas-- }()
+	t := f.t
+	saved := f.env
+	f.env = saved.copy()
+	defer func() { f.env = saved }()
+	pi := 0
+	for _, p := range f.m.params(t.Child(id, FieldParameters)) {
+		var v *Value
+		if p.Default != None {
+			v = f.eval(p.Default)
+		}
+		if c != nil {
+			switch {
+			case p.Star:
+				var rest *Value
+				for ; pi < len(c.pos); pi++ {
+					rest = join(rest, c.pos[pi])
+				}
+				v = finishContainer(&Value{Elems: map[string]*Value{}, Rest: rest})
+			case p.DoubleStar:
+				v = finishContainer(&Value{Elems: map[string]*Value{}, Rest: joinArgs(&call{kw: c.kw})})
+			case c.kw[p.Name] != nil:
+				v = c.kw[p.Name]
+			case pi < len(c.pos) && !p.KeywordOnly:
+				v = c.pos[pi]
+				pi++
+			}
+		}
+		if v == nil {
+			v = unknownValue
+		}
+		f.env.vars[p.Name] = v
+	}
+	return f.eval(t.Child(id, FieldBody))
 }
 
 // orElem turns a splat's value into what its elements hold.
@@ -262,6 +309,21 @@ func (f *frame) binary(op string, l, r *Value) *Value {
 			return concat(l, r)
 		}
 		if l.Elems != nil || r.Elems != nil || l.Rest != nil || r.Rest != nil {
+			if n, ok := sequenceLen(l); ok {
+				// [a, b] + rest keeps a and b in place; rest follows them.
+				out := &Value{Elems: make(map[string]*Value, n+len(r.Elems))}
+				for k, e := range l.Elems {
+					out.Elems[k] = e
+				}
+				if m, ok := sequenceLen(r); ok && n+m <= maxElems {
+					for i := 0; i < m; i++ {
+						out.Elems[itoa(int64(n+i))] = r.Elems[itoa(int64(i))]
+					}
+				} else {
+					out.Rest = r.anyElem()
+				}
+				return finishContainer(out)
+			}
 			out := &Value{Elems: map[string]*Value{}, Rest: join(l.anyElem(), r.anyElem())}
 			return finishContainer(out)
 		}
@@ -290,11 +352,29 @@ func (f *frame) binary(op string, l, r *Value) *Value {
 		if strings.HasPrefix(l.Qual, "pathlib.") || l.Qual == "@path" {
 			out := mixed(l, r)
 			out.Qual = "@path"
+			if rs, ok := r.Str(); ok && l.Prefix != "" && out.Unsafe == 0 && out.Taint.Clean() {
+				// A fixed directory joined with a fixed name.
+				out.Prefix = capFrag(strings.TrimSuffix(l.Prefix, "/") + "/" + rs)
+			}
 			return out
 		}
 		return cleanValue
 	}
 	return cleanValue
+}
+
+// sequenceLen returns the length of a list or tuple whose elements are all
+// known by position ("0", "1", ...), with no unknown part.
+func sequenceLen(v *Value) (int, bool) {
+	if v == nil || v.Elems == nil || v.Rest != nil {
+		return 0, false
+	}
+	for i := 0; i < len(v.Elems); i++ {
+		if _, ok := v.Elems[itoa(int64(i))]; !ok {
+			return 0, false
+		}
+	}
+	return len(v.Elems), true
 }
 
 func (v *Value) isStringish() bool {
@@ -463,6 +543,7 @@ func (f *frame) evalSequence(id NodeID) *Value {
 
 func (f *frame) evalDict(id NodeID) *Value {
 	t := f.t
+	f.a.checkDictPasswords(f, id)
 	out := &Value{Elems: map[string]*Value{}}
 	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
 		switch t.Kind(c) {

@@ -22,6 +22,7 @@ type frame struct {
 	globals map[string]bool
 	loops   []*loopCtx
 	sum     *summary
+	lambdas int // lambdas being evaluated, to bound recursion
 }
 
 type loopCtx struct {
@@ -266,7 +267,10 @@ func withElem(c *Value, key string, v *Value) *Value {
 			out.Rest = c.derived()
 		}
 	}
-	if key == "" {
+	if _, had := out.Elems[key]; key != "" && !had && len(out.Elems) >= maxElems {
+		// Too many constant keys to track: this one joins the rest.
+		out.Rest = join(out.Rest, v)
+	} else if key == "" {
 		out.Rest = join(out.Rest, v)
 		for k, e := range out.Elems {
 			out.Elems[k] = join(e, v)

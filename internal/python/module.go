@@ -179,9 +179,12 @@ func (m *Module) newFunction(id NodeID, parents []*Function, classes []NodeID) *
 // params reads a parameters (or lambda_parameters) node.
 func (m *Module) params(ps NodeID) []Param {
 	t := m.Tree
+	if ps == None {
+		return nil
+	}
 	var out []Param
 	kwOnly := false
-	for c := t.N(ps).FirstChild; ps != None && c != None; c = t.N(c).NextSibling {
+	for c := t.N(ps).FirstChild; c != None; c = t.N(c).NextSibling {
 		n := t.N(c)
 		p := Param{Node: c, Default: None, KeywordOnly: kwOnly}
 		switch n.Kind {

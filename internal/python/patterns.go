@@ -33,14 +33,23 @@ var insecureRandomFns = map[string]bool{
 	"numpy.random.randint": true, "numpy.random.choice": true, "numpy.random.rand": true, "numpy.random.bytes": true,
 }
 
+// randomInstances maps generator instances to the module whose functions
+// their methods mirror.
+var randomInstances = map[string]string{
+	"random.Random().": "random.", "numpy.random.RandomState().": "numpy.random.", "numpy.random.default_rng().": "numpy.random.",
+}
+
 var (
-	securityName    = regexp.MustCompile(`(?i)(token|passw|passphrase|pwd|secret|nonce|salt|otp|totp|hotp|api_?key|apikey|secret_?key|private_?key|signing_?key|encryption_?key|access_?key|csrf|xsrf|session_?(id|key|token)|sessionid|reset_?(code|key|token|link)|verif|activation|invite_?code|magic_?link|one_?time|credential|auth_?(code|key|token)|(^|_)pin($|_)|captcha|challenge)`)
+	securityName    = regexp.MustCompile(`(?i)(token|passw|passphrase|pwd|secret|nonce|salt|(^|[^a-z])[th]?otp|api_?key|apikey|secret_?key|private_?key|signing_?key|encryption_?key|access_?key|csrf|xsrf|session_?(id|key|token)|sessionid|(^|[^a-z])sid([^a-z]|$)|reset_?(code|key|token|link)|verif|activation|invite_?code|magic_?link|one_?time|credential|auth_?(code|key|token)|(^|[^a-z])pin([^a-z]|$)|captcha|challenge)`)
 	nonSecurityHash = regexp.MustCompile(`(?i)(checksum|etag|cache|fingerprint|dedup|file_?hash|content_?hash|md5sum|sha1sum|shard|bucket|partition|cache_?key)`)
 	passwordName    = regexp.MustCompile(`(?i)(password|passwd|passphrase|(^|_)(pwd|pass|pw|pword)($|_))`)
-	passwordNotVal  = regexp.MustCompile(`(?i)(_|^)(field|key|name|label|env|var|header|param|attr|attribute|column|col|prompt|msg|message|url|path|file|regex|re|pattern|policy|hash|hashed|length|len|min|max|placeholder|hint|help|text|title|id|type|widget|input|selector|xpath|css|error|errors|salt|reset|rule|rules|strength|encoder|hasher|validator|template|format|mode|setting|settings|required|expired|expiry|changed|confirmation_sent|digest)$`)
-	placeholderRE   = regexp.MustCompile(`(?i)^(|\s+|\*+|x+|\.+|-+|changeme|change_?me|change-me|password|passwd|secret|none|null|nil|undefined|todo|tbd|fixme|example|sample|dummy|fake|test|testing|placeholder|redacted|your[_-]?password|your[_-]?pass(word)?[_-]?here|<[^>]*>|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{[^}]*\}\}|\{[a-z_]*\}|[A-Z][A-Z0-9_]*_(PASSWORD|PASS|PWD|SECRET)[A-Z0-9_]*|[A-Z][A-Z0-9_]+)$`)
-	allInterfaces   = map[string]bool{"0.0.0.0": true, "::": true, "0:0:0:0:0:0:0:0": true}
-	oldProtocols    = map[string]bool{
+	passwordNotVal  = regexp.MustCompile(`(?i)(_|^)(field|key|name|label|env|var|header|param|attr|attribute|column|col|prompt|msg|message|url|path|file|regex|re|pattern|policy|hash|hashed|length|len|min|max|placeholder|hint|help|text|title|id|type|widget|input|selector|xpath|css|error|errors|salt|reset|rule|rules|strength|encoder|hasher|validator|template|format|mode|setting|settings|required|expired|expiry|changed|confirmation_sent|digest|chars|charset|characters|alphabet|symbols|separator|sep|prefix|suffix|mask|column|table|endpoint|route|uri|link|query|command|cmd|option|flag|arg|argument|method|scheme|algorithm|algo|backend|provider|storage|manager|service|class|module|handler|view|form|serializer|schema|model|dir|directory|question|description|desc|doc|tooltip|icon|color|style|locator|enabled|disabled|last_used|used|status|state|strategy|required|expires|expiration|updated|created|history|attempts|retries|timeout|age|count)$`)
+	placeholderRE   = regexp.MustCompile(`(?i)^(|\s+|\*+|x+|\.+|-+|changeme|change_?me|change-me|password|passwd|secret|none|null|nil|undefined|todo|tbd|fixme|example|sample|dummy|fake|test|testing|placeholder|redacted|your[_-]?password|your[_-]?pass(word)?[_-]?here|<[^>]*>|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{[^}]*\}\}|\{[a-z_]*\}|(?-i:[A-Z][A-Z0-9_]*_(PASSWORD|PASS|PWD|SECRET)[A-Z0-9_]*|[A-Z][A-Z0-9_]+))$`)
+	// notPasswordValue matches values that describe a password or a setting
+	// rather than being one: "no-password-required", "true", "disabled".
+	notPasswordValue = regexp.MustCompile(`(?i)^(true|false|yes|no|on|off|enabled?|disabled?|required|optional|none|not[_-]?set|unset|unknown|n/?a)$|[-_ ]pass(word|wd)([-_ ]|$)|(^|[-_ ])pass(word|wd)[-_ ]`)
+	allInterfaces    = map[string]bool{"0.0.0.0": true, "::": true, "0:0:0:0:0:0:0:0": true}
+	oldProtocols     = map[string]bool{
 		"ssl.PROTOCOL_SSLv2": true, "ssl.PROTOCOL_SSLv3": true, "ssl.PROTOCOL_TLSv1": true, "ssl.PROTOCOL_TLSv1_1": true,
 		"ssl.TLSVersion.SSLv3": true, "ssl.TLSVersion.TLSv1": true, "ssl.TLSVersion.TLSv1_1": true,
 		"OpenSSL.SSL.SSLv2_METHOD": true, "OpenSSL.SSL.SSLv3_METHOD": true, "OpenSSL.SSL.TLSv1_METHOD": true,
@@ -63,7 +72,27 @@ func (f *frame) contextNames(node NodeID) string {
 	for p := t.N(node).Parent; p != None; p = t.N(p).Parent {
 		switch t.Kind(p) {
 		case KindAssignment, KindAugmentedAssignment:
-			names = append(names, t.Text(t.Child(p, FieldLeft)))
+			left := t.Child(p, FieldLeft)
+			names = append(names, t.Text(left))
+			// A local that the function returns also takes the function's
+			// name: sid = ...; return sid in def session_id().
+			if f.fn != nil && t.Kind(left) == KindIdentifier && f.returnsName(t.Text(left)) {
+				names = append(names, f.fn.Name)
+			}
+		case KindCall:
+			// chars.append(random.choice(...)): the container names the value.
+			fn := t.Child(p, FieldFunction)
+			if t.Kind(fn) == KindAttribute {
+				switch t.Text(t.Child(fn, FieldAttribute)) {
+				case "append", "extend", "add", "insert", "write", "update", "appendleft":
+					if obj := t.Child(fn, FieldObject); t.Kind(obj) == KindIdentifier {
+						names = append(names, t.Text(obj))
+						if f.fn != nil && f.returnsName(t.Text(obj)) {
+							names = append(names, f.fn.Name)
+						}
+					}
+				}
+			}
 		case KindKeywordArgument:
 			names = append(names, t.Text(t.Child(p, FieldName)))
 		case KindPair:
@@ -79,6 +108,42 @@ func (f *frame) contextNames(node NodeID) string {
 		}
 	}
 	return strings.Join(names, " ")
+}
+
+// returnsName reports whether the current function has a return statement
+// whose value mentions the local name.
+func (f *frame) returnsName(name string) bool {
+	t := f.t
+	found := false
+	var walk func(id NodeID)
+	walk = func(id NodeID) {
+		if found {
+			return
+		}
+		switch t.Kind(id) {
+		case KindFunctionDefinition, KindClassDefinition, KindLambda:
+			if id != f.fn.Node {
+				return
+			}
+		case KindReturnStatement:
+			var mention func(n NodeID)
+			mention = func(n NodeID) {
+				if t.Kind(n) == KindIdentifier && t.Text(n) == name && t.N(n).Field != FieldAttribute {
+					found = true
+				}
+				for c := t.N(n).FirstChild; c != None && !found; c = t.N(c).NextSibling {
+					mention(c)
+				}
+			}
+			mention(id)
+			return
+		}
+		for c := t.N(id).FirstChild; c != None && !found; c = t.N(c).NextSibling {
+			walk(c)
+		}
+	}
+	walk(f.fn.Node)
+	return found
 }
 
 func checkWeakHash(a *batch, f *frame, c *call) {
@@ -141,12 +206,17 @@ func checkYAMLLoad(a *batch, f *frame, c *call) {
 		if i := strings.LastIndexByte(l, '.'); i >= 0 {
 			l = l[i+1:]
 		}
-		switch l {
-		case "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "FullLoader", "CFullLoader":
+		switch {
+		case l == "Loader" || l == "UnsafeLoader" || l == "CLoader" || l == "CUnsafeLoader":
+			// PyYAML's loaders that construct arbitrary objects.
+		case a.localClass(loader.Qual) != "":
+			if a.safeLoaderClass(loader.Qual) {
+				return
+			}
+		default:
+			// A safe loader, or one the analyzer cannot see (a parameter,
+			// an attribute): give it the benefit of the doubt.
 			return
-		}
-		if loader.Qual == "" && loader.Const == nil {
-			return // a loader the analyzer cannot see: give it the benefit of the doubt
 		}
 	}
 	conf := finding.ConfidenceHigh
@@ -155,6 +225,25 @@ func checkYAMLLoad(a *batch, f *frame, c *call) {
 		msg += "; the document comes from " + srcText(v.Src)
 	}
 	a.report(f.m, c.node, rules.UnsafeDeserialization, finding.High, conf, msg, nil)
+}
+
+// safeLoaderClass reports whether a class defined in the analysed code
+// derives from one of PyYAML's safe loaders.
+func (a *batch) safeLoaderClass(q string) bool {
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return false
+	}
+	m := a.byName[q[:i]]
+	if m == nil {
+		return false
+	}
+	cls, ok := m.Classes[q[i+1:]]
+	if !ok {
+		return false
+	}
+	sup := m.Tree.Text(m.Tree.Child(cls, FieldSuperclasses))
+	return strings.Contains(sup, "SafeLoader") || strings.Contains(sup, "BaseLoader")
 }
 
 func checkXMLParser(a *batch, f *frame, c *call) {
@@ -193,7 +282,7 @@ func checkTmpOpen(a *batch, f *frame, c *call) {
 	if !ok {
 		return
 	}
-	if !(strings.HasPrefix(s, "/tmp/") || strings.HasPrefix(s, "/var/tmp/") || strings.HasPrefix(s, "/dev/shm/")) {
+	if !sharedTmp(s) {
 		return
 	}
 	mode, _ := c.arg(1, "mode")
@@ -205,11 +294,49 @@ func checkTmpOpen(a *batch, f *frame, c *call) {
 		fmt.Sprintf("writes to the fixed shared path %q, which another local user can pre-create or symlink", s), nil)
 }
 
-func checkDebuggedApp(a *batch, f *frame, c *call) {
-	if v, ok := c.kwConst("evalex"); ok {
-		if b, _ := truthy(v); !b {
+// checkPathWrite reports pathlib writes to a fixed path in a shared
+// temporary directory: Path("/tmp/out.csv").write_text(...).
+func (a *batch) checkPathWrite(f *frame, c *call) {
+	if c.recv == nil || c.recv.Qual != "@path" || c.recv.Unsafe != 0 || !c.recv.Taint.Clean() {
+		return
+	}
+	switch c.method {
+	case "write_text", "write_bytes", "touch":
+	case "open":
+		mode, _ := c.arg(0, "mode")
+		ms, _ := mode.Str()
+		if !strings.ContainsAny(ms, "wax+") {
 			return
 		}
+	default:
+		return
+	}
+	s := c.recv.Prefix
+	if !sharedTmp(s) {
+		return
+	}
+	a.report(f.m, c.node, rules.InsecureTempFile, finding.Medium, finding.ConfidenceMedium,
+		fmt.Sprintf("writes to the fixed shared path %q, which another local user can pre-create or symlink", s), nil)
+}
+
+func sharedTmp(s string) bool {
+	for _, d := range []string{"/tmp/", "/var/tmp/", "/dev/shm/"} {
+		if strings.HasPrefix(s, d) && len(s) > len(d) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkDebuggedApp(a *batch, f *frame, c *call) {
+	// evalex defaults to False: without it the debugger shows tracebacks
+	// but runs no code.
+	v, _ := c.arg(1, "evalex")
+	if v == nil || v.Const == nil {
+		return
+	}
+	if b, _ := truthy(v.Const); !b {
+		return
 	}
 	a.report(f.m, c.node, rules.DebugEnabled, finding.High, finding.ConfidenceHigh,
 		"the Werkzeug debugger lets anyone who reaches the application run Python code", nil)
@@ -228,7 +355,8 @@ var serverCalls = map[string]bool{
 	"run": true, "run_app": true, "serve": true, "run_simple": true, "HTTPServer": true, "ThreadingHTTPServer": true,
 	"TCPServer": true, "UDPServer": true, "ThreadingTCPServer": true, "ForkingTCPServer": true, "bind": true,
 	"create_server": true, "start_server": true, "listen": true, "make_server": true, "WSGIServer": true,
-	"Server": true, "Config": true, "socket_bind": true,
+	"Server": true, "Config": true, "socket_bind": true, "add_insecure_port": true, "add_secure_port": true,
+	"create_datagram_endpoint": true,
 }
 
 // checkCallPatterns runs the pattern rules that look at any call's keyword
@@ -242,18 +370,26 @@ func (a *batch) checkCallPatterns(f *frame, c *call) {
 				a.report(f.m, c.node, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
 					fmt.Sprintf("%s=False turns off certificate verification for %s", kw, describeCallee(f, c)), nil)
 			}
+		case kw == "verify_certs" || kw == "ssl_verify" || kw == "assert_hostname" || kw == "check_hostname":
+			// Elasticsearch/OpenSearch, python-gitlab, urllib3 and friends.
+			if b, ok := truthy(v.Const); ok && !b && v.Const != nil {
+				if _, isNone := v.Const.(noneType); !isNone {
+					a.report(f.m, c.node, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
+						fmt.Sprintf("%s=False turns off certificate verification for %s", kw, describeCallee(f, c)), nil)
+				}
+			}
 		case kw == "cert_reqs":
 			if s, _ := v.Str(); s == "CERT_NONE" || v.Qual == "ssl.CERT_NONE" {
 				a.report(f.m, c.node, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
 					"cert_reqs=CERT_NONE accepts any certificate", nil)
 			}
-		case kw == "debug" && name == "run":
-			if b, ok := truthy(v.Const); ok && b && v.Const != nil && (f.m.frameworks["flask"] || f.m.frameworks["quart"] || strings.Contains(c.qual, "Flask")) {
+		case kw == "debug" && (name == "run" || name == "run_server"):
+			if b, ok := truthy(v.Const); ok && b && v.Const != nil && a.debugServer(f, c) {
 				a.report(f.m, c.node, rules.DebugEnabled, finding.High, finding.ConfidenceHigh,
 					"app.run(debug=True) serves the interactive debugger, which runs code for anyone who can reach it", nil)
 			}
 		case (kw == "host" || kw == "address" || kw == "bind" || kw == "listen" || kw == "server_address") && serverCalls[name]:
-			if s, ok := v.Str(); ok && allInterfaces[s] {
+			if s, ok := v.Str(); ok && allHosts(s, false) {
 				a.report(f.m, c.node, rules.BindAllInterfaces, finding.Medium, finding.ConfidenceMedium,
 					fmt.Sprintf("%s listens on every network interface (%s=%q)", describeCallee(f, c), kw, s), nil)
 			}
@@ -270,13 +406,13 @@ func (a *batch) checkCallPatterns(f *frame, c *call) {
 			a.report(f.m, c.node, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
 				fmt.Sprintf("%s allows an obsolete, broken protocol version", strings.TrimPrefix(v.Qual, "ssl.")), nil)
 		}
-		if i == 0 && serverCalls[name] {
+		if i == hostArg(name) && serverCalls[name] {
 			host := v
 			if v.Elems != nil {
 				host = v.elem("0")
 			}
 			s, ok := host.Str()
-			if ok && (allInterfaces[s] || (s == "" && v.Elems != nil && name == "bind")) {
+			if ok && allHosts(s, v.Elems != nil) {
 				if s == "" {
 					s = "''"
 				}
@@ -285,11 +421,23 @@ func (a *batch) checkCallPatterns(f *frame, c *call) {
 			}
 		}
 	}
-	if insecureRandomFns[c.qual] && !strings.Contains(c.qual, "SystemRandom") {
+	a.configDebug(f, c)
+	a.checkPathWrite(f, c)
+	rq := c.qual
+	// Methods of generator instances behave like the module functions.
+	for inst, mod := range randomInstances {
+		if rest, ok := strings.CutPrefix(rq, inst); ok {
+			rq = mod + rest
+			if rest == "integers" {
+				rq = mod + "randint"
+			}
+		}
+	}
+	if insecureRandomFns[rq] && !strings.Contains(rq, "SystemRandom") {
 		ctx := f.contextNames(c.node)
 		if securityName.MatchString(ctx) {
 			a.report(f.m, c.node, rules.InsecureRandom, rules.InsecureRandom.Severity, finding.ConfidenceHigh,
-				fmt.Sprintf("%s() is predictable but makes a security value (%s); use the secrets module", c.qual, strings.TrimSpace(ctx)), nil)
+				fmt.Sprintf("%s() is predictable but makes a security value (%s); use the secrets module", rq, strings.TrimSpace(ctx)), nil)
 		}
 	}
 	if c.method == "setFeature" && len(c.pos) == 2 {
@@ -305,6 +453,88 @@ func (a *batch) checkCallPatterns(f *frame, c *call) {
 			}
 		}
 	}
+}
+
+// appReceiver matches the names applications are usually bound to.
+var appReceiver = regexp.MustCompile(`(?i)(^|[._])(app|application|flask_?app|web_?app|server|api)$`)
+
+// debugServer reports whether a run(debug=True) call starts a web
+// application's development server: Flask, Quart, Dash, Sanic and Bottle all
+// serve an interactive debugger or tracebacks in that mode.
+func (a *batch) debugServer(f *frame, c *call) bool {
+	for _, fw := range []string{"flask", "quart", "sanic", "bottle", "werkzeug", "dash"} {
+		if strings.HasPrefix(c.qual, fw+".") {
+			return true
+		}
+	}
+	if strings.Contains(c.qual, "Flask") || strings.Contains(c.qual, "Dash") {
+		return true
+	}
+	if c.recv != nil {
+		return appReceiver.MatchString(f.t.Text(f.t.Child(c.fnNode, FieldObject)))
+	}
+	return false
+}
+
+// configDebug reports app.config.update(DEBUG=True) and
+// app.config.from_mapping({"DEBUG": True}).
+func (a *batch) configDebug(f *frame, c *call) {
+	if c.method != "update" && c.method != "from_mapping" {
+		return
+	}
+	recv := f.t.Text(f.t.Child(c.fnNode, FieldObject))
+	if !strings.HasSuffix(recv, "config") || !(f.m.frameworks["flask"] || f.m.frameworks["quart"] || appReceiver.MatchString(strings.TrimSuffix(recv, ".config"))) {
+		return
+	}
+	v := c.kw["DEBUG"]
+	if v == nil && len(c.pos) > 0 {
+		v = c.pos[0].Elems["s:DEBUG"]
+	}
+	if v == nil {
+		return
+	}
+	if b, ok := truthy(v.Const); ok && b {
+		a.report(f.m, c.node, rules.DebugEnabled, finding.High, finding.ConfidenceHigh,
+			"config DEBUG=True on the Flask application serves the interactive debugger", nil)
+	}
+}
+
+// allHosts reports whether an address string names every interface:
+// "0.0.0.0", "::", "0.0.0.0:8000", "[::]:50051", "tcp://*:5555"; an empty
+// host counts only inside an address tuple.
+func allHosts(s string, tuple bool) bool {
+	if s == "" {
+		return tuple
+	}
+	if allInterfaces[s] {
+		return true
+	}
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if strings.HasPrefix(s, "[") {
+		if j := strings.IndexByte(s, ']'); j > 0 {
+			return allInterfaces[s[1:j]]
+		}
+		return false
+	}
+	if s == "*" || strings.HasPrefix(s, "*:") {
+		return true
+	}
+	if j := strings.LastIndexByte(s, ':'); j > 0 && strings.Count(s, ":") == 1 {
+		return allInterfaces[s[:j]]
+	}
+	return false
+}
+
+// hostArg is the position of the host among a server call's positional
+// arguments.
+func hostArg(name string) int {
+	switch name {
+	case "create_server", "start_server", "create_datagram_endpoint":
+		return 1
+	}
+	return 0
 }
 
 func describeCallee(f *frame, c *call) string {
@@ -337,7 +567,7 @@ func (a *batch) checkPasswordLiteral(f *frame, node NodeID, name string, v *Valu
 	if f.t.Kind(f.t.Unparen(node)) != KindString && f.t.Kind(f.t.Unparen(node)) != KindConcatenatedString {
 		return // a constant from elsewhere: reported where it is written
 	}
-	if placeholderRE.MatchString(strings.TrimSpace(s)) || len(s) < 4 || strings.ContainsAny(s, " \t\n") ||
+	if placeholderRE.MatchString(strings.TrimSpace(s)) || notPasswordValue.MatchString(s) || len(s) < 4 || strings.ContainsAny(s, " \t\n") ||
 		strings.EqualFold(s, name) || strings.Contains(s, "/") && !strings.Contains(s, "@") {
 		return
 	}
@@ -369,14 +599,28 @@ func (a *batch) onAssign(f *frame, id, left, right NodeID, v *Value) {
 		}
 	}
 	if name == "" {
-		a.assignDicts(f, right, v)
 		return
 	}
 	if passwordName.MatchString(name) && !passwordNotVal.MatchString(name) {
 		a.checkPasswordLiteral(f, right, name, v, "assigned to "+name+" = ")
 	}
-	a.assignDicts(f, right, v)
 	switch {
+	case name == "bind" && t.Kind(left) == KindIdentifier && f.fn == nil:
+		// gunicorn.conf.py: bind = "0.0.0.0:8000" (or a list of them).
+		addrs := []*Value{v}
+		if v.Elems != nil {
+			addrs = addrs[:0]
+			for _, e := range v.Elems {
+				addrs = append(addrs, e)
+			}
+		}
+		for _, e := range addrs {
+			if s, ok := e.Str(); ok && s != "" && allHosts(s, false) {
+				a.report(f.m, id, rules.BindAllInterfaces, finding.Medium, finding.ConfidenceMedium,
+					fmt.Sprintf("the server binds every network interface (bind = %q)", s), nil)
+				break
+			}
+		}
 	case name == "check_hostname" && t.Kind(left) == KindAttribute:
 		if b, ok := truthy(v.Const); ok && !b && v.Const != nil {
 			a.report(f.m, id, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
@@ -410,15 +654,11 @@ func (a *batch) onAssign(f *frame, id, left, right NodeID, v *Value) {
 	}
 }
 
-// assignDicts checks dictionary literals for hard-coded passwords:
-// {"password": "hunter2!"}.
-func (a *batch) assignDicts(f *frame, right NodeID, v *Value) {
+// checkDictPasswords checks a dictionary literal for hard-coded passwords,
+// wherever it is written: {"password": "hunter2!"}.
+func (a *batch) checkDictPasswords(f *frame, dict NodeID) {
 	t := f.t
-	right = t.Unparen(right)
-	if t.Kind(right) != KindDictionary {
-		return
-	}
-	for c := t.N(right).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.N(dict).FirstChild; c != None; c = t.N(c).NextSibling {
 		if t.Kind(c) != KindPair {
 			continue
 		}

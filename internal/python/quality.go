@@ -10,13 +10,19 @@ import (
 )
 
 var (
-	todoRE       = regexp.MustCompile(`\b(TODO|FIXME|XXX|HACK)\b`)
+	todoRE = regexp.MustCompile(`\b(TODO|FIXME|XXX|HACK)\b`)
+	// todoLeadRE accepts any case when the marker opens the comment and is
+	// followed by a colon or an owner: "# todo: ...", "# Fixme(ana) ...".
+	todoLeadRE   = regexp.MustCompile(`(?i)^#+\s*(todo|fixme|xxx|hack)\s*[:(]`)
 	debuggerCall = map[string]bool{
 		"builtins.breakpoint": true, "pdb.set_trace": true, "pdb.post_mortem": true, "pdb.pm": true, "pdb.run": true,
 		"ipdb.set_trace": true, "ipdb.post_mortem": true, "pudb.set_trace": true, "pudb.start": true, "pdbpp.set_trace": true,
 		"debugpy.breakpoint": true, "debugpy.wait_for_client": true, "rpdb.set_trace": true, "web_pdb.set_trace": true,
 		"IPython.embed": true, "IPython.core.debugger.set_trace": true, "celery.contrib.rdb.set_trace": true,
 		"remote_pdb.set_trace": true, "wdb.set_trace": true, "trepan.api.debug": true,
+		"pytest.set_trace": true, "pdb.Pdb().set_trace": true, "sys.breakpointhook": true,
+		"code.interact": true, "ptpython.repl.embed": true, "ptpython.embed": true, "pydevd.settrace": true,
+		"pydevd_pycharm.settrace": true, "ipdb.pm": true, "pdb.runcall": true,
 	}
 	mutableCalls = map[string]bool{
 		"builtins.list": true, "builtins.dict": true, "builtins.set": true, "builtins.bytearray": true,
@@ -43,6 +49,19 @@ func (m *Module) staticQual(id NodeID) string {
 		if base := m.staticQual(t.Child(id, FieldObject)); base != "" {
 			return base + "." + t.Text(t.Child(id, FieldAttribute))
 		}
+	case KindCall:
+		// __import__("pdb").set_trace() and importlib.import_module("pdb").
+		switch q := m.staticQual(t.Child(id, FieldFunction)); q {
+		case "builtins.__import__", "importlib.import_module":
+			if s, ok := t.StringValue(t.FirstNamed(t.Child(id, FieldArguments))); ok {
+				return s
+			}
+		case "":
+		default:
+			return q + "()" // an instance: pdb.Pdb().set_trace
+		}
+	case KindParenthesizedExpression:
+		return m.staticQual(t.Unparen(id))
 	}
 	return ""
 }
@@ -93,8 +112,21 @@ func (e *Engine) quality(m *Module) []finding.Finding {
 			if c := complexity(t, fn); c > e.opts.MaxComplexity {
 				add(rules.FunctionTooComplex, t.Child(id, FieldName), fmt.Sprintf("%s() has cyclomatic complexity %d (limit %d)", fn.Name, c, e.opts.MaxComplexity))
 			}
+		case KindLambda:
+			for _, p := range m.params(t.Child(id, FieldParameters)) {
+				if p.Default != None && isMutableDefault(m, p.Default) {
+					add(rules.MutableDefault, p.Default, fmt.Sprintf("default %s for %s is created once and shared by every call", describe(t, p.Default), p.Name))
+				}
+			}
 		case KindComment:
-			if loc := todoRE.FindStringIndex(t.Text(id)); loc != nil {
+			loc := todoRE.FindStringIndex(t.Text(id))
+			if loc == nil {
+				loc = todoLeadRE.FindStringSubmatchIndex(t.Text(id))
+				if loc != nil {
+					loc = loc[2:4]
+				}
+			}
+			if loc != nil {
 				word := t.Text(id)[loc[0]:loc[1]]
 				add(rules.TodoComment, id, fmt.Sprintf("%s comment added: %s", word, describe(t, id)))
 			}
@@ -160,8 +192,19 @@ func exceptType(t *Tree, clause NodeID) NodeID {
 }
 
 func broadException(t *Tree, typ NodeID) bool {
+	typ = t.Unparen(typ)
+	switch t.Kind(typ) {
+	case KindTuple, KindExpressionList:
+		var kids []NodeID
+		for _, k := range t.NamedChildren(typ, kids) {
+			if broadException(t, k) {
+				return true
+			}
+		}
+		return false
+	}
 	switch t.Text(typ) {
-	case "Exception", "BaseException", "builtins.Exception":
+	case "Exception", "BaseException", "builtins.Exception", "builtins.BaseException":
 		return true
 	}
 	return false
@@ -180,7 +223,8 @@ func swallows(t *Tree, clause NodeID) bool {
 			case KindPassStatement, KindContinueStatement:
 				any = true
 			case KindExpressionStatement:
-				if t.Kind(t.FirstNamed(s)) != KindEllipsis {
+				// "..." or a lone string (a comment written as one).
+				if k := t.Kind(t.FirstNamed(s)); k != KindEllipsis && k != KindString {
 					return false
 				}
 				any = true

@@ -171,10 +171,15 @@ func constContainer(v *Value) bool {
 		}
 		return false
 	}
-	if v.Rest != nil && !v.Rest.IsConst() {
+	if len(v.Elems) == 0 {
 		return false
 	}
-	if len(v.Elems) == 0 && v.Rest == nil {
+	if isMapping(v) {
+		// x in {"a": ..., "b": ...} tests the keys: all constant when no
+		// key was computed.
+		return v.Rest == nil
+	}
+	if v.Rest != nil && !v.Rest.IsConst() {
 		return false
 	}
 	for _, e := range v.Elems {
@@ -183,6 +188,15 @@ func constContainer(v *Value) bool {
 		}
 	}
 	return true
+}
+
+// isMapping reports whether a container's known keys are strings, as a
+// dict's are (a list's are positions).
+func isMapping(v *Value) bool {
+	for k := range v.Elems {
+		return strings.HasPrefix(k, "s:")
+	}
+	return false
 }
 
 // netlocSubject returns the URL variable behind "urlparse(url).netloc" or

@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 
@@ -30,6 +31,17 @@ type sinkSpec struct {
 	what    string // for messages: "cursor.execute()"
 	// when, if set, must hold for the call to be a sink (shell=True).
 	when func(c *call) bool
+	// remoteOnly sinks report request data only: a command-line tool that
+	// runs the program or imports the module it is given does its job.
+	remoteOnly bool
+}
+
+// taints reports whether v carries untrusted data this sink reports.
+func (s *sinkSpec) taints(v *Value) bool {
+	if s.remoteOnly {
+		return v != nil && v.Taint.Remote()&s.class != 0
+	}
+	return v.Tainted(s.class)
 }
 
 func shellTrue(c *call) bool {
@@ -56,7 +68,7 @@ var (
 		return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkAlways, what: what}
 	}
 	importSink = func(what string) *sinkSpec {
-		return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkIgnore, what: what}
+		return &sinkSpec{rule: rules.CodeEvaluated, class: ClassCode, arg: 0, unknown: unkIgnore, what: what, remoteOnly: true}
 	}
 	deserialize = func(what string) *sinkSpec {
 		return &sinkSpec{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, unknown: unkLow, what: what}
@@ -97,7 +109,7 @@ var qualSinks = func() map[string][]*sinkSpec {
 		"marshal.load":                        {deserialize("marshal.load()")},
 		"jsonpickle.decode":                   {deserialize("jsonpickle.decode()")},
 		"jsonpickle.loads":                    {deserialize("jsonpickle.loads()")},
-		"shelve.open":                         {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "filename", unknown: unkIgnore, what: "shelve.open()"}},
+		"shelve.open":                         {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "filename", unknown: unkLow, what: "shelve.open()"}},
 		"pandas.read_pickle":                  {deserialize("pandas.read_pickle()")},
 		"joblib.load":                         {deserialize("joblib.load()")},
 		"yaml.unsafe_load":                    {{rule: rules.UnsafeDeserialization, class: ClassDeserialize, arg: 0, kw: "stream", unknown: unkAlways, what: "yaml.unsafe_load()"}},
@@ -116,16 +128,16 @@ var qualSinks = func() map[string][]*sinkSpec {
 		q := "subprocess." + fn
 		m[q] = []*sinkSpec{
 			{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, kw: "args", unknown: unkAlways, what: q + "(shell=True)", when: shellTrue},
-			{rule: rules.OSCommandBuilt, class: ClassShell, arg: -2, kw: "args", unknown: unkIgnore, what: q + "()", when: shellFalse},
+			{rule: rules.OSCommandBuilt, class: ClassShell, arg: -2, kw: "args", unknown: unkIgnore, what: q + "()", when: shellFalse, remoteOnly: true},
 		}
 	}
 	for _, fn := range []string{"execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe", "posix_spawn", "posix_spawnp"} {
-		m["os."+fn] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, unknown: unkIgnore, what: "os." + fn + "()"}}
+		m["os."+fn] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, unknown: unkIgnore, what: "os." + fn + "()", remoteOnly: true}}
 	}
 	for _, fn := range []string{"spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe"} {
-		m["os."+fn] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 1, unknown: unkIgnore, what: "os." + fn + "()"}}
+		m["os."+fn] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 1, unknown: unkIgnore, what: "os." + fn + "()", remoteOnly: true}}
 	}
-	m["asyncio.create_subprocess_exec"] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, unknown: unkIgnore, what: "asyncio.create_subprocess_exec()"}}
+	m["asyncio.create_subprocess_exec"] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, unknown: unkIgnore, what: "asyncio.create_subprocess_exec()", remoteOnly: true}}
 	return m
 }()
 
@@ -202,6 +214,12 @@ func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 		// argv[0] of an exec-style call: the program to run.
 		v, node = c.arg(0, s.kw)
 		if v != nil && (v.Elems != nil || v.Rest != nil) {
+			if script := shellScript(v); script != nil {
+				// ["sh", "-c", script] runs script through a shell.
+				a.sinkValue(f, c.node, &sinkSpec{rule: s.rule, class: ClassShell, unknown: unkAlways,
+					what: strings.TrimSuffix(s.what, "()") + "([\"sh\", \"-c\", ...])"}, script)
+				return
+			}
 			v = v.elem("0")
 		}
 	}
@@ -218,6 +236,41 @@ func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 	a.sinkValue(f, c.node, s, v)
 }
 
+// shellScript returns the script of an argument vector that runs a shell on
+// it (["sh", "-c", script], ["cmd", "/c", script]), or nil.
+func shellScript(argv *Value) *Value {
+	prog, ok := argv.Elems["0"].Str()
+	if !ok {
+		return nil
+	}
+	flag, ok := argv.Elems["1"].Str()
+	if !ok {
+		return nil
+	}
+	prog = strings.ToLower(path.Base(strings.ReplaceAll(prog, "\\", "/")))
+	prog = strings.TrimSuffix(prog, ".exe")
+	switch prog {
+	case "sh", "bash", "zsh", "dash", "ksh", "ash", "fish":
+		if flag != "-c" && !(strings.HasPrefix(flag, "-") && strings.HasSuffix(flag, "c") && !strings.HasPrefix(flag, "--")) {
+			return nil
+		}
+	case "cmd":
+		if !strings.EqualFold(flag, "/c") && !strings.EqualFold(flag, "/k") {
+			return nil
+		}
+	case "powershell", "pwsh":
+		if !strings.EqualFold(flag, "-command") && !strings.EqualFold(flag, "-c") {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if s := argv.Elems["2"]; s != nil {
+		return s
+	}
+	return nil
+}
+
 func hasParamTaint(v *Value, cs Class) bool {
 	for i := 0; i < maxParams; i++ {
 		if v.Taint.Param(i)&cs != 0 {
@@ -231,7 +284,7 @@ func hasParamTaint(v *Value, cs Class) bool {
 // confidence), a parameter to remember in the function's summary, or a
 // non-constant value the rule reports on its own.
 func (a *batch) sinkValue(f *frame, node NodeID, s *sinkSpec, v *Value) {
-	if v.Tainted(s.class) {
+	if s.taints(v) {
 		a.reportTaint(f, f.m, node, s, s.class, v, nil)
 	}
 	for i := 0; i < maxParams; i++ {
@@ -239,7 +292,7 @@ func (a *batch) sinkValue(f *frame, node NodeID, s *sinkSpec, v *Value) {
 			f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: s.class, spec: s, mod: f.m, node: node})
 		}
 	}
-	if v.Tainted(s.class) || v.Const != nil {
+	if s.taints(v) || v.Const != nil {
 		return
 	}
 	unsafe := v.Unsafe&s.class != 0 || hasParamTaint(v, s.class)

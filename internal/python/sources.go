@@ -222,7 +222,7 @@ var propagators = map[string]bool{
 	"copy.copy":    true, "copy.deepcopy": true, "gzip.decompress": true, "zlib.decompress": true, "bz2.decompress": true,
 	"lzma.decompress": true, "textwrap.dedent": true, "textwrap.indent": true, "unicodedata.normalize": true,
 	"string.capwords": true, "html.unescape": true, "xml.sax.saxutils.unescape": true,
-	"typing.cast": true, "functools.partial": true,
+	"typing.cast": true, "functools.partial": true, "shlex.split": true,
 }
 
 // normalizers return normalised paths (for prefix checks).
@@ -267,10 +267,19 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		out.Qual = "@path"
 		if v != nil && v.Const != nil {
 			out.Const, out.Unsafe = nil, 0
+			out.Prefix, _ = v.Str()
 		}
 		return out
 	case "builtins.open", "io.open", "codecs.open":
-		return &Value{Qual: "@file"}
+		// What a file holds is not known: not a constant, not request data.
+		return &Value{Qual: "@file", Unsafe: AllClasses}
+	case "psycopg2.sql.SQL", "psycopg.sql.SQL":
+		// Composable SQL: the template itself must be safe; what .format()
+		// adds is quoted by Identifier and Literal.
+		if v, _ := c.arg(0, "string"); v != nil && !v.IsConst() {
+			return v
+		}
+		return &Value{Qual: "@pgsql"}
 	case "builtins.getattr":
 		if len(c.pos) > 0 {
 			return c.pos[0].derived()
@@ -290,6 +299,13 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 			}
 			d := v.derived()
 			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Frag: d.Frag, Built: v.Built, Prefix: v.Prefix}
+		}
+		switch q {
+		case "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted":
+			if len(c.pos) == 1 && constContainer(c.pos[0]) && !isMapping(c.pos[0]) {
+				// A copy of an allow-list is an allow-list.
+				return c.pos[0]
+			}
 		}
 		if strings.HasPrefix(q, "builtins.") && (v.Elems != nil || v.Rest != nil) {
 			return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v.anyElem()})
@@ -372,6 +388,17 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		}
 		return constLike(recv)
 	}
+	if recv.Qual == "@pgsql" && (m == "format" || m == "join") {
+		// sql.SQL("... {} ...").format(sql.Identifier(x)): composed, not
+		// formatted; plain strings are passed as sql.Literal by psycopg.
+		v := joinArgs(c)
+		if v == nil {
+			return &Value{Qual: "@pgsql"}
+		}
+		out := v.sanitize(ClassSQL)
+		out.Qual = "@pgsql"
+		return out
+	}
 	switch m {
 	case "get", "pop", "setdefault":
 		if recv.Elems != nil || recv.Rest != nil {
@@ -403,7 +430,18 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 			v = mixed(v, nw)
 		}
 		return keepString(recv, v)
-	case "split", "rsplit", "splitlines", "partition", "rpartition", "items", "values", "keys", "copy", "to_dict", "dict", "getlist", "lists":
+	case "keys":
+		if isMapping(recv) && recv.Rest == nil {
+			out := &Value{Elems: make(map[string]*Value, len(recv.Elems))}
+			i := 0
+			for k := range recv.Elems {
+				out.Elems[itoa(int64(i))] = constValue(strings.TrimPrefix(k, "s:"))
+				i++
+			}
+			return out
+		}
+		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: recv.anyElem()})
+	case "split", "rsplit", "splitlines", "partition", "rpartition", "items", "values", "copy", "to_dict", "dict", "getlist", "lists":
 		e := recv.anyElem()
 		if m == "items" {
 			e = finishContainer(&Value{Elems: map[string]*Value{"1": recv.anyElem()}, Rest: cleanValue})
@@ -471,9 +509,12 @@ func constContainerOrdered(v *Value) bool {
 }
 
 func joinConst(sep string, v *Value) *Value {
-	parts := make([]string, len(v.Elems))
-	for i := range parts {
-		parts[i], _ = v.Elems[itoa(int64(i))].Str()
+	parts := make([]*Value, 0, 2*len(v.Elems))
+	for i := 0; i < len(v.Elems); i++ {
+		if i > 0 {
+			parts = append(parts, constValue(sep))
+		}
+		parts = append(parts, v.Elems[itoa(int64(i))])
 	}
-	return constValue(strings.Join(parts, sep))
+	return concat(parts...)
 }

@@ -148,6 +148,9 @@ type Value struct {
 	// ParsedFrom is the argument node of the urlparse() call that produced
 	// this value (0 when none), so a netloc check can narrow the URL itself.
 	ParsedFrom NodeID
+	// Lambda is the lambda expression a value refers to (0 when none); a
+	// call to it evaluates the body with the arguments bound.
+	Lambda NodeID
 }
 
 // Normalized reports whether v is a normalised path.
@@ -179,6 +182,14 @@ func capFrag(s string) string {
 	return s
 }
 
+// maxConstLen bounds the constant strings the analyzer folds; a longer
+// result (a = a + a, ten thousand times) is kept as a safe non-constant.
+const maxConstLen = 1 << 16
+
+// maxElems bounds how many constant keys a container tracks; further keys
+// share the container's Rest.
+const maxElems = 512
+
 // IsConst reports whether the value is a known constant.
 func (v *Value) IsConst() bool { return v != nil && v.Const != nil }
 
@@ -204,8 +215,22 @@ func (v *Value) Tainted(c Class) bool {
 // Dangerous reports whether the value may be unsafe for class c at all.
 func (v *Value) Dangerous(c Class) bool { return v != nil && (v.Unsafe&c != 0 || v.Tainted(c)) }
 
+// maxJoinDepth bounds how deep join merges nested containers; below it the
+// elements are summarised (their taint kept, their keys forgotten), so values
+// built as DAGs (x = [x, x] on every path) cannot make a join exponential.
+const maxJoinDepth = 6
+
+// maxJoinWork bounds the container elements one join merges one by one; past
+// it, the remaining nested containers are summarised.
+const maxJoinWork = 1024
+
 // join merges the values two control-flow paths may give.
 func join(a, b *Value) *Value {
+	work := maxJoinWork
+	return joinDepth(a, b, 0, &work)
+}
+
+func joinDepth(a, b *Value, depth int, work *int) *Value {
 	switch {
 	case a == nil:
 		return b
@@ -232,19 +257,31 @@ func join(a, b *Value) *Value {
 	if a.Fn == b.Fn {
 		out.Fn = a.Fn
 	}
-	if a.Elems != nil || b.Elems != nil {
+	if a.Lambda == b.Lambda {
+		out.Lambda = a.Lambda
+	}
+	*work -= len(a.Elems) + len(b.Elems)
+	if (depth >= maxJoinDepth || *work < 0 && depth > 0) && (a.Elems != nil || b.Elems != nil || a.Rest != nil || b.Rest != nil) {
+		da, db := a.derived(), b.derived()
+		out.Unsafe |= da.Unsafe | db.Unsafe
+		out.Taint = out.Taint.Join(da.Taint).Join(db.Taint)
+		out.Rest = &Value{Unsafe: out.Unsafe, Taint: out.Taint, Src: out.Src}
 		out.Elems = map[string]*Value{}
+		return out
+	}
+	if a.Elems != nil || b.Elems != nil {
+		out.Elems = make(map[string]*Value, max(len(a.Elems), len(b.Elems)))
 		for k, va := range a.Elems {
-			out.Elems[k] = join(va, b.elem(k))
+			out.Elems[k] = joinDepth(va, b.elem(k), depth+1, work)
 		}
 		for k, vb := range b.Elems {
 			if _, done := out.Elems[k]; !done {
-				out.Elems[k] = join(a.elem(k), vb)
+				out.Elems[k] = joinDepth(a.elem(k), vb, depth+1, work)
 			}
 		}
 	}
 	if a.Rest != nil || b.Rest != nil {
-		out.Rest = join(a.Rest, b.Rest)
+		out.Rest = joinDepth(a.Rest, b.Rest, depth+1, work)
 	}
 	return out
 }
@@ -354,34 +391,38 @@ func concat(parts ...*Value) *Value {
 	var b strings.Builder
 	allConst := true
 	prefixOpen := true
+	long := false
+	write := func(s string) {
+		if b.Len()+len(s) > maxConstLen {
+			long = true
+			return
+		}
+		b.WriteString(s)
+	}
 	for _, p := range parts {
 		if p == nil {
 			p = unknownValue
 		}
-		if s, ok := p.Str(); ok {
-			b.WriteString(s)
-			if prefixOpen {
-				out.Prefix += s
-			}
-			continue
-		}
 		if p.Const != nil {
-			s := constString(p.Const)
-			b.WriteString(s)
+			s, ok := p.Str()
+			if !ok {
+				s = constString(p.Const)
+			}
+			write(s)
 			if prefixOpen {
-				out.Prefix += s
+				out.Prefix = capFrag(out.Prefix + s)
 			}
 			continue
 		}
 		allConst = false
 		if prefixOpen {
-			out.Prefix += p.Prefix
+			out.Prefix = capFrag(out.Prefix + p.Prefix)
 			prefixOpen = false
 		}
 		d := p.derived()
-		b.WriteString(" ")
-		b.WriteString(p.Frag)
-		b.WriteString(" ")
+		write(" ")
+		write(p.Frag)
+		write(" ")
 		out.Unsafe |= d.Unsafe
 		out.Taint = out.Taint.Join(d.Taint)
 		if out.Src == nil {
@@ -389,6 +430,10 @@ func concat(parts ...*Value) *Value {
 		}
 	}
 	if allConst {
+		if long {
+			// Too long to fold: safe, but no longer a known constant.
+			return &Value{Frag: capFrag(b.String()), Prefix: out.Prefix}
+		}
 		return constValue(b.String())
 	}
 	out.Built = true

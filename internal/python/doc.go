@@ -1,0 +1,18 @@
+// Package python is the embedded Python analyzer. It takes in analysis.Units
+// (a changed .py file's staged content and its changed lines) and gives out
+// findings for the PP2xx–PP6xx security rules and the PP8xx quality rules of
+// the catalog in internal/rules, plus notes for files it could analyse only
+// in part (syntax errors recovered from, the step budget reached).
+//
+// Each file is parsed once with tree-sitter and flattened into a Go tree. An
+// abstract interpreter then runs module top levels and every function over
+// abstract values (constants, per-class taint from request, local and
+// parameter sources, containers with per-key elements), keeping
+// interprocedural summaries so flows through helpers, methods and other
+// files of the same batch are followed. Pattern rules and quality rules read
+// the same tree.
+//
+// It must never read the work tree or run processes, never panic on any
+// input, and never run longer than its step budget per file: the budget and
+// ctx bound every analysis, and FuzzAnalyze checks both.
+package python

@@ -1,0 +1,2 @@
+def handle():
+    print("cleaned")  # safe: a Django management command

@@ -1,0 +1,1 @@
+print("seeding")  # safe: a scripts directory inside the package

@@ -1,0 +1,1 @@
+print("migrating")  # safe: scripts/ is allowed
