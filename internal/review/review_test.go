@@ -150,8 +150,8 @@ func TestSuppressions(t *testing.T) {
 		"# patchpatrol: ignore[CWE-89] table name is constant", // 7
 		"cur.execute(q)",                                       // 8
 		"cur.execute(q)  # patchpatrol: ignore[PP202]",         // 9 (wrong rule)
-		"x = 1",                                                // 10
-		"cur.execute(q)  # patchpatrol: ignore",                // 11
+		"x = 1",                                 // 10
+		"cur.execute(q)  # patchpatrol: ignore", // 11
 	}, "\n")
 	var fs []finding.Finding
 	for _, l := range []int{2, 3, 4, 5, 6, 8, 9, 11} {
