@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,6 +55,9 @@ func Run(ctx context.Context, args []string, io IO) int {
 	root.SetOut(io.Stdout)
 	root.SetErr(io.Stderr)
 	err := root.ExecuteContext(ctx)
+	if app.stopProfile != nil {
+		app.stopProfile()
+	}
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
@@ -70,8 +74,8 @@ func Run(ctx context.Context, args []string, io IO) int {
 // app holds one invocation's state. Nothing in it outlives Run.
 type app struct {
 	io     IO
-	result *review.Result
-	opts   options
+	result      *review.Result
+	stopProfile func()
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -86,6 +90,24 @@ model and no network; an AI model can add judgement on top.`,
 		Version:       version(),
 	}
 	root.Flags().Bool("version", false, "print the version")
+	var profile string
+	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a Go CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if profile == "" {
+			return nil
+		}
+		f, err := os.Create(profile)
+		if err != nil {
+			return &UsageError{Err: fmt.Errorf("--cpuprofile: %w", err)}
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return &UsageError{Err: fmt.Errorf("--cpuprofile: %w", err)}
+		}
+		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &UsageError{Err: fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath())}
 	})

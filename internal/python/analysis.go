@@ -3,25 +3,35 @@ package python
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
-// analysis runs the interpreter over a set of modules and collects findings.
-// One analysis serves one batch of files; nothing in it outlives the batch.
+// batch runs the interpreter over a set of modules. Several batches may run
+// in parallel over the same modules (which are read-only): each keeps its own
+// function summaries and module states, and all report into one collector.
+// Nothing in a batch outlives the AnalyzeBatch call that made it.
 type batch struct {
-	ctx     context.Context
-	opts    Options
-	mods    []*Module
-	byName  map[string]*Module
-	modEnv  map[*Module]*env
-	found   map[findKey]int
-	results map[*Module][]finding.Finding
-	steps   int
-	budget  int
-	depth   int
+	ctx    context.Context
+	opts   Options
+	mods   []*Module
+	byName map[string]*Module
+	modEnv map[*Module]*env
+	funcs  map[*Function]*funcInfo
+	out    *collector
+	steps  int
+	budget int
+	depth  int
+}
+
+// funcInfo is one batch's knowledge of a function.
+type funcInfo struct {
+	state   funcState
+	summary *summary
 }
 
 type findKey struct {
@@ -30,16 +40,77 @@ type findKey struct {
 	node NodeID
 }
 
+// collector gathers the findings of every batch. The same finding may be
+// reported by several batches (a function analysed for its summary by
+// another worker); merging keeps the most severe, then most confident, then
+// the lexically first message, so the result does not depend on scheduling.
+type collector struct {
+	mu    sync.Mutex
+	found map[findKey]*finding.Finding
+}
+
+func newCollector() *collector { return &collector{found: map[findKey]*finding.Finding{}} }
+
+func (c *collector) add(k findKey, f *finding.Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, ok := c.found[k]
+	if !ok || preferred(f, old) {
+		c.found[k] = f
+	}
+}
+
+func preferred(a, b *finding.Finding) bool {
+	if a.Severity != b.Severity {
+		return a.Severity > b.Severity
+	}
+	if a.Confidence != b.Confidence {
+		return a.Confidence > b.Confidence
+	}
+	if a.Message != b.Message {
+		return a.Message < b.Message
+	}
+	return len(a.Trace) < len(b.Trace)
+}
+
+// of returns the findings reported in module m, sorted by position.
+func (c *collector) of(m *Module) []finding.Finding {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []finding.Finding
+	for k, f := range c.found {
+		if k.mod == m {
+			out = append(out, *f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.RuleID < b.RuleID
+	})
+	return out
+}
+
 // errBudget ends the analysis of a file that would take too long.
 type errBudget struct{}
 
-func newBatch(ctx context.Context, opts Options, mods []*Module) *batch {
-	a := &batch{ctx: ctx, opts: opts, mods: mods, byName: map[string]*Module{}, modEnv: map[*Module]*env{},
-		found: map[findKey]int{}, results: map[*Module][]finding.Finding{}}
-	for _, m := range mods {
-		a.byName[m.Name] = m
+func newBatch(ctx context.Context, opts Options, mods []*Module, byName map[string]*Module, out *collector) *batch {
+	return &batch{ctx: ctx, opts: opts, mods: mods, byName: byName, modEnv: map[*Module]*env{},
+		funcs: map[*Function]*funcInfo{}, out: out}
+}
+
+func (a *batch) info(fn *Function) *funcInfo {
+	fi := a.funcs[fn]
+	if fi == nil {
+		fi = &funcInfo{}
+		a.funcs[fn] = fi
 	}
-	return a
+	return fi
 }
 
 // step counts work so every file's analysis stays bounded, and honours
@@ -67,22 +138,35 @@ func (a *batch) run(m *Module) (complete bool) {
 			complete = false
 		}
 	}()
-	fr := &frame{a: a, m: m, t: m.Tree, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
-	a.modEnv[m] = fr.env
-	fr.execBlock(0)
-	a.modEnv[m] = fr.env
-	if fr.env.dead {
-		a.modEnv[m] = &env{vars: fr.env.vars}
-	}
+	a.runTop(m)
 	for _, fn := range m.Funcs {
 		a.analyzeFunc(fn)
 	}
 	return true
 }
 
+// runTop interprets a module's top level once per batch, leaving its final
+// state as the module's globals.
+func (a *batch) runTop(m *Module) {
+	if _, done := a.modEnv[m]; done {
+		return
+	}
+	fr := &frame{a: a, m: m, t: m.Tree, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
+	a.modEnv[m] = fr.env // visible while it runs, for calls back into the module
+	fr.execBlock(0)
+	a.modEnv[m] = fr.env
+	if fr.env.dead {
+		a.modEnv[m] = &env{vars: fr.env.vars}
+	}
+}
+
 // global returns a module-level name's value as the module's top level left
-// it, or nil.
+// it, or nil. A module another worker owns has its top level interpreted
+// here on first use.
 func (a *batch) global(m *Module, name string) *Value {
+	if _, ok := a.modEnv[m]; !ok {
+		a.runTop(m)
+	}
 	if e := a.modEnv[m]; e != nil {
 		return e.vars[name]
 	}
@@ -115,22 +199,20 @@ type paramSink struct {
 // stores its summary. Recursion ends at a function already running: its
 // summary is then unknown at that call.
 func (a *batch) analyzeFunc(fn *Function) *summary {
-	switch fn.state {
+	fi := a.info(fn)
+	switch fi.state {
 	case fsDone:
-		return fn.summary
+		return fi.summary
 	case fsRunning:
 		return nil
 	}
-	if fn.Parent != nil && fn.summary == nil {
-		// Nested functions are analysed when their parent defines them; if a
-		// call reaches one first, analyse it without the parent's names.
-		return a.runFunc(fn, nil)
-	}
+	// Nested functions are analysed when their parent defines them; if a call
+	// reaches one first, it is analysed without the parent's names.
 	return a.runFunc(fn, nil)
 }
 
 func (a *batch) analyzeNested(fn *Function, parent *frame) {
-	if fn.state != fsNew {
+	if a.info(fn).state != fsNew {
 		return
 	}
 	outer := make(map[string]*Value, len(parent.env.vars))
@@ -149,13 +231,12 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	if a.depth > 24 {
 		return nil
 	}
-	fn.state = fsRunning
+	fi := a.info(fn)
+	fi.state = fsRunning
 	a.depth++
+	defer func() { a.depth-- }()
 	m := fn.Module
 	fr := &frame{a: a, m: m, t: m.Tree, fn: fn, outer: outer, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
-	if fn.entry == entryUnknown {
-		fn.entry = a.entryKind(fn)
-	}
 	for i, p := range fn.Params {
 		fr.env.vars[p.Name] = a.paramValue(fr, fn, i, p)
 	}
@@ -168,10 +249,9 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	if fn.Async || isGenerator(m.Tree, fn) {
 		ret = ret.derived()
 	}
-	fn.summary = &summary{ret: ret, sinks: fr.sum.sinks}
-	fn.state = fsDone
-	a.depth--
-	return fn.summary
+	fi.summary = &summary{ret: ret, sinks: fr.sum.sinks}
+	fi.state = fsDone
+	return fi.summary
 }
 
 func isGenerator(t *Tree, fn *Function) bool {
@@ -273,15 +353,7 @@ func (a *batch) report(m *Module, node NodeID, rule *rules.Rule, sev finding.Sev
 	f.Engine = "builtin"
 	f.Snippet = t.LineText(f.Line)
 	f.Trace = trace
-	if i, ok := a.found[k]; ok {
-		old := &a.results[m][i]
-		if sev > old.Severity || (sev == old.Severity && conf > old.Confidence) {
-			a.results[m][i] = f
-		}
-		return
-	}
-	a.found[k] = len(a.results[m])
-	a.results[m] = append(a.results[m], f)
+	a.out.add(k, &f)
 }
 
 // describe renders an expression for messages, shortened.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
@@ -80,44 +82,132 @@ func (e *Engine) Analyze(ctx context.Context, u *analysis.Unit) (analysis.Report
 
 // AnalyzeBatch analyses several Python files together, so calls between them
 // use each other's summaries. The reports are in the order of units.
+//
+// Files are parsed over a pool of workers, one per CPU; the modules are then
+// interpreted by the same number of workers, each with its own summaries
+// (a callee in a module another worker owns is summarised again where
+// needed) and one shared, order-independent collector of findings.
 func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]analysis.Report, error) {
 	reps := make([]analysis.Report, len(units))
-	var mods []*Module
-	idx := map[*Module]int{}
-	for i, u := range units {
+	mods := make([]*Module, len(units))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(units)))
+	err := parallel(ctx, len(units), workers, func(i int) error {
+		u := units[i]
 		if u.Language() != "python" {
-			continue
+			return nil
 		}
 		tree, err := e.parser.Parse(ctx, u.Content)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, ctx.Err()
+				return ctx.Err()
 			}
 			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: u.Path, Text: "not analysed: " + err.Error()})
-			continue
+			return nil
 		}
 		if len(tree.ErrorLines) > 0 {
 			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: u.Path,
 				Text: fmt.Sprintf("syntax error near line %s; analysed what parsed", joinInts(tree.ErrorLines, 5))})
 		}
-		m := newModule(u.Path, tree)
-		mods = append(mods, m)
-		idx[m] = i
+		mods[i] = newModule(u.Path, tree)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	a := newBatch(ctx, e.opts, mods)
+	var live []*Module
+	byName := map[string]*Module{}
 	for _, m := range mods {
-		i := idx[m]
-		if !a.run(m) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+		if m != nil {
+			live = append(live, m)
+			if _, dup := byName[m.Name]; !dup {
+				byName[m.Name] = m
 			}
-			reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,
-				Text: "analysis stopped at its time budget; findings may be incomplete"})
 		}
-		qs := e.quality(m)
-		reps[i].Findings = append(a.results[m], qs...)
+	}
+	out := newCollector()
+	batches := make([]*batch, workers)
+	for w := range batches {
+		batches[w] = newBatch(ctx, e.opts, live, byName, out)
+	}
+	quality := make([][]finding.Finding, len(units))
+	next := make(chan int, len(units))
+	for i := range units {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(a *batch) {
+			defer wg.Done()
+			for i := range next {
+				m := mods[i]
+				if m == nil || ctx.Err() != nil {
+					continue
+				}
+				complete := a.run(m)
+				qs := e.quality(m)
+				mu.Lock()
+				if !complete && ctx.Err() == nil {
+					reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,
+						Text: "analysis stopped at its time budget; findings may be incomplete"})
+				}
+				quality[i] = qs
+				mu.Unlock()
+			}
+		}(batches[w])
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, m := range mods {
+		if m != nil {
+			reps[i].Findings = append(out.of(m), quality[i]...)
+		}
 	}
 	return reps, nil
+}
+
+// parallel runs f(0..n-1) over a bounded pool and returns the first error.
+func parallel(ctx context.Context, n, workers int, f func(i int) error) error {
+	jobs := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if err := f(i); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		case err := <-errs:
+			errs <- err
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	return ctx.Err()
 }
 
 func joinInts(xs []int, limit int) string {
@@ -159,5 +249,3 @@ func matchGlob(pattern, p string) bool {
 	}
 	return false
 }
-
-var _ = finding.None

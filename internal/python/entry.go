@@ -20,8 +20,8 @@ var routeDecorators = map[string]bool{
 	"options": true, "api_route": true, "websocket": true, "view_config": true, "add_route": true,
 }
 
-// entryKind classifies a function by its decorators and parameters.
-func (a *batch) entryKind(fn *Function) entryKind {
+// entryKindOf classifies a function by its decorators and parameters.
+func entryKindOf(fn *Function) entryKind {
 	t := fn.Module.Tree
 	for _, d := range fn.Decorators {
 		callee := d

@@ -42,7 +42,6 @@ uint16_t ts_tree_cursor_current_field_id(const TSTreeCursor *self);
 uint16_t ts_node_symbol(TSNode self);
 uint32_t ts_node_start_byte(TSNode self);
 uint32_t ts_node_end_byte(TSNode self);
-bool ts_node_is_named(TSNode self);
 bool ts_node_is_missing(TSNode self);
 void ts_set_allocator(void *(*new_malloc)(size_t), void *(*new_calloc)(size_t, size_t),
                       void *(*new_realloc)(void *, size_t), void (*new_free)(void *));
@@ -90,11 +89,13 @@ typedef struct {
 	uint8_t flags;
 } pp_raw;
 
-enum { PP_NAMED = 1, PP_MISSING = 2 };
+enum { PP_MISSING = 2 };
 
 // pp_flatten writes the tree in pre-order into out (at most cap nodes) and
 // returns the total number of nodes, so a caller whose buffer was too small
 // can grow it and call again. One call replaces a cgo round trip per node.
+// Whether a node is named follows from its symbol, so Go looks that up in the
+// grammar's table instead of asking per node.
 static int64_t pp_flatten(const TSTree *tree, pp_raw *out, int64_t cap) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	int64_t n = 0;
@@ -108,7 +109,7 @@ static int64_t pp_flatten(const TSTree *tree, pp_raw *out, int64_t cap) {
 			p->depth = depth;
 			p->sym = ts_node_symbol(node);
 			p->field = ts_tree_cursor_current_field_id(&c);
-			p->flags = (ts_node_is_named(node) ? PP_NAMED : 0) | (ts_node_is_missing(node) ? PP_MISSING : 0);
+			p->flags = ts_node_is_missing(node) ? PP_MISSING : 0;
 		}
 		n++;
 		if (ts_tree_cursor_goto_first_child(&c)) {
@@ -137,10 +138,7 @@ import (
 
 type rawNode = C.pp_raw
 
-const (
-	rawNamed   = C.PP_NAMED
-	rawMissing = C.PP_MISSING
-)
+const rawMissing = C.PP_MISSING
 
 // cparser is one tree-sitter parser and its cancellation flag, both in C
 // memory. It is used by one goroutine at a time.

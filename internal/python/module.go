@@ -28,9 +28,9 @@ type Function struct {
 	Async      bool
 	Module     *Module
 
-	entry   entryKind
-	summary *summary
-	state   funcState
+	// entry says how the function receives untrusted input; it is decided
+	// once, from decorators and parameters, when the module is built.
+	entry entryKind
 }
 
 type funcState uint8
@@ -86,6 +86,9 @@ func newModule(p string, t *Tree) *Module {
 		frameworks: map[string]bool{},
 	}
 	m.collect()
+	for _, f := range m.Funcs {
+		f.entry = entryKindOf(f)
+	}
 	return m
 }
 

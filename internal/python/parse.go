@@ -15,8 +15,8 @@ import (
 type grammar struct {
 	lang    *sitter.Language
 	kinds   []Kind
+	isNamed []bool
 	fields  []Field
-	unnamed map[string]bool
 }
 
 const errorSymbol = 0xFFFF // ts_builtin_sym_error
@@ -33,7 +33,9 @@ func newGrammar() (*grammar, error) {
 	g := &grammar{lang: lang}
 	count := lang.NodeKindCount()
 	g.kinds = make([]Kind, count)
+	g.isNamed = make([]bool, count)
 	for id := uint32(0); id < count; id++ {
+		g.isNamed[id] = lang.NodeKindIsNamed(uint16(id))
 		name := lang.NodeKindForId(uint16(id))
 		if k, ok := byName[name]; ok && lang.NodeKindIsNamed(uint16(id)) {
 			g.kinds[id] = k
@@ -61,6 +63,13 @@ func (g *grammar) kind(sym uint16) Kind {
 		return g.kinds[sym]
 	}
 	return KindOther
+}
+
+func (g *grammar) named(sym uint16) bool {
+	if sym == errorSymbol {
+		return true
+	}
+	return int(sym) < len(g.isNamed) && g.isNamed[sym]
 }
 
 func (g *grammar) field(id uint16) Field {

@@ -251,36 +251,42 @@ func isMutableDefault(m *Module, d NodeID) bool {
 }
 
 // bodyLines counts the lines of a function body that hold code: not blank,
-// not comments, not the docstring.
+// not comments, not the docstring. It walks the body's leaves once, in
+// source order, moving a line cursor forward instead of searching.
 func bodyLines(t *Tree, fn *Function) int {
 	body := fn.Body()
 	if body == None {
 		return 0
 	}
-	lines := map[int]bool{}
-	first := t.FirstNamed(body)
-	skip := None
-	if first != None && t.Kind(first) == KindExpressionStatement && t.Kind(t.FirstNamed(first)) == KindString {
-		skip = first
+	var skipFrom, skipTo NodeID = -1, -1
+	if first := t.FirstNamed(body); first != None && t.Kind(first) == KindExpressionStatement && t.Kind(t.FirstNamed(first)) == KindString {
+		skipFrom, skipTo = first, t.subtreeEnd(first)
 	}
-	var walk func(id NodeID)
-	walk = func(id NodeID) {
-		if id == skip || t.Kind(id) == KindComment {
-			return
+	end := t.subtreeEnd(body)
+	line := t.lineOf(t.N(body).Start) - 1 // index into lineStarts
+	lastCounted := -1
+	count := 0
+	for id := body; id < end; id++ {
+		if id >= skipFrom && id < skipTo {
+			continue
 		}
-		n := t.N(id)
-		if n.FirstChild == None && n.End > n.Start {
-			for l := t.Line(id); l <= t.EndLine(id); l++ {
-				lines[l] = true
-			}
-			return
+		n := &t.Nodes[id]
+		if n.FirstChild != None || n.End <= n.Start || n.Kind == KindComment {
+			continue
 		}
-		for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
-			walk(c)
+		for line+1 < len(t.lineStarts) && t.lineStarts[line+1] <= n.Start {
+			line++
 		}
+		first := line
+		for line+1 < len(t.lineStarts) && t.lineStarts[line+1] < n.End {
+			line++
+		}
+		for l := max(first, lastCounted+1); l <= line; l++ {
+			count++
+		}
+		lastCounted = max(lastCounted, line)
 	}
-	walk(body)
-	return len(lines)
+	return count
 }
 
 // complexity is McCabe's cyclomatic complexity of a function, not counting

@@ -47,7 +47,7 @@ func newTree(src []byte, raw []rawNode, g *grammar) *Tree {
 		n := &t.Nodes[i]
 		n.Kind = g.kind(uint16(r.sym))
 		n.Field = g.field(uint16(r.field))
-		n.Named = r.flags&rawNamed != 0
+		n.Named = g.named(uint16(r.sym))
 		n.Missing = r.flags&rawMissing != 0
 		n.Start, n.End = uint32(r.start), uint32(r.end)
 		n.FirstChild, n.NextSibling = None, None
@@ -247,4 +247,15 @@ func (t *Tree) Unparen(id NodeID) NodeID {
 		id = t.FirstNamed(id)
 	}
 	return id
+}
+
+// subtreeEnd returns the index just past the last node of id's subtree:
+// nodes are stored in pre-order, so a subtree is one contiguous range.
+func (t *Tree) subtreeEnd(id NodeID) NodeID {
+	for n := id; n != None; n = t.Nodes[n].Parent {
+		if s := t.Nodes[n].NextSibling; s != None {
+			return s
+		}
+	}
+	return NodeID(len(t.Nodes))
 }
