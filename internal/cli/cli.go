@@ -73,7 +73,7 @@ func Run(ctx context.Context, args []string, io IO) int {
 
 // app holds one invocation's state. Nothing in it outlives Run.
 type app struct {
-	io     IO
+	io          IO
 	result      *review.Result
 	stopProfile func()
 }

@@ -97,7 +97,9 @@ func (f *frame) execStmt(id NodeID) {
 	case KindDecoratedDefinition:
 		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindDecorator {
-				f.eval(t.FirstNamed(c))
+				d := t.FirstNamed(c)
+				f.eval(d)
+				f.a.onDecorator(f, d, t.Child(id, FieldDefinition))
 			}
 		}
 		if def := t.Child(id, FieldDefinition); def != None {
@@ -115,6 +117,7 @@ func (f *frame) execStmt(id NodeID) {
 		}
 	case KindAssertStatement:
 		cond := t.FirstNamed(id)
+		f.a.onAssert(f, id, cond)
 		if cond != None {
 			f.test(cond)
 			trueEnv, _ := f.refineIn(f.env, cond)

@@ -604,6 +604,7 @@ func (a *batch) onAssign(f *frame, id, left, right NodeID, v *Value) {
 	if passwordName.MatchString(name) && !passwordNotVal.MatchString(name) {
 		a.checkPasswordLiteral(f, right, name, v, "assigned to "+name+" = ")
 	}
+	a.onAssignMore(f, id, left, right, name, v)
 	switch {
 	case name == "bind" && t.Kind(left) == KindIdentifier && f.fn == nil:
 		// gunicorn.conf.py: bind = "0.0.0.0:8000" (or a list of them).
@@ -682,15 +683,10 @@ func isSettingsModule(p string) bool {
 	return strings.HasPrefix(base, "settings") || strings.HasSuffix(dir, "settings") || base == "production.py" || base == "prod.py"
 }
 
-// onSubscriptStore runs rules on "container[key] = value".
-func (a *batch) onSubscriptStore(f *frame, target NodeID, container, v *Value) {}
-
-// onReturn runs rules on a returned value.
-func (a *batch) onReturn(f *frame, id NodeID, v *Value) {}
-
 // onParam runs rules on parameter defaults: def connect(password="hunter2").
 func (a *batch) onParams(f *frame, fn *Function) {
 	t := f.t
+
 	for _, p := range fn.Params {
 		if p.Default == None || !passwordName.MatchString(p.Name) || passwordNotVal.MatchString(p.Name) {
 			continue
@@ -737,3 +733,22 @@ func (a *batch) noReturn(f *frame, callNode NodeID) bool {
 // enterContext is what "with v as name" binds: v itself for files, cursors
 // and sessions.
 func (a *batch) enterContext(v *Value) *Value { return v }
+
+// isCSRFExempt recognises @csrf_exempt, @csrf.exempt and
+// @method_decorator(csrf_exempt, ...).
+func isCSRFExempt(m *Module, d NodeID) bool {
+	t := m.Tree
+	q := m.staticQual(d)
+	if strings.HasSuffix(q, "csrf_exempt") || strings.HasSuffix(t.Text(d), "csrf.exempt") {
+		return true
+	}
+	if t.Kind(d) == KindCall {
+		fn := t.Child(d, FieldFunction)
+		if strings.HasSuffix(t.Text(fn), "method_decorator") {
+			if arg := t.FirstNamed(t.Child(d, FieldArguments)); arg != None {
+				return strings.HasSuffix(m.staticQual(arg), "csrf_exempt") || strings.HasSuffix(t.Text(arg), "csrf_exempt")
+			}
+		}
+	}
+	return false
+}

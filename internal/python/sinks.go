@@ -34,6 +34,20 @@ type sinkSpec struct {
 	// remoteOnly sinks report request data only: a command-line tool that
 	// runs the program or imports the module it is given does its job.
 	remoteOnly bool
+	// recv makes the receiver the dangerous value (Path(x).read_text()).
+	recv bool
+	// allPos checks every positional argument (logging calls); allKw also
+	// every keyword argument (template render calls).
+	allPos, allKw bool
+	// pick, if set, chooses the part of the argument that matters (the
+	// $where of a Mongo filter).
+	pick func(v *Value) *Value
+	// applies, if set, must hold for a method sink to fit the call (the
+	// receiver is a logger, a Mongo collection, ...).
+	applies func(f *frame, c *call) bool
+	// safe, if set, exempts values the sink cannot misuse (a URL whose scheme
+	// and host are constants).
+	safe func(v *Value) bool
 }
 
 // taints reports whether v carries untrusted data this sink reports.
@@ -138,6 +152,7 @@ var qualSinks = func() map[string][]*sinkSpec {
 		m["os."+fn] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 1, unknown: unkIgnore, what: "os." + fn + "()", remoteOnly: true}}
 	}
 	m["asyncio.create_subprocess_exec"] = []*sinkSpec{{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, unknown: unkIgnore, what: "asyncio.create_subprocess_exec()", remoteOnly: true}}
+	addTaintQualSinks(m)
 	return m
 }()
 
@@ -157,7 +172,7 @@ func allowPickle(c *call) bool {
 
 // methodSinks are sinks found by method name on a receiver of any type; the
 // receiver check keeps "executor.execute(job)" out.
-var methodSinks = map[string][]*sinkSpec{
+var methodSinks = addTaintMethodSinks(map[string][]*sinkSpec{
 	"execute":         {sqlSink("execute()")},
 	"executemany":     {sqlSink("executemany()")},
 	"executescript":   {sqlSink("executescript()")},
@@ -168,7 +183,7 @@ var methodSinks = map[string][]*sinkSpec{
 	"read_sql_query":  {sqlSink("read_sql_query()")},
 	"exec_command":    {{rule: rules.OSCommandBuilt, class: ClassShell, arg: 0, kw: "command", unknown: unkIgnore, what: "exec_command()"}},
 	"extra":           {{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "where", unknown: unkBuilt, what: "QuerySet.extra(where=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "select", unknown: unkBuilt, what: "QuerySet.extra(select=...)"}, {rule: rules.SQLQueryBuilt, class: ClassSQL, arg: -1, kw: "tables", unknown: unkBuilt, what: "QuerySet.extra(tables=...)"}},
-}
+})
 
 var sqlText = regexp.MustCompile(`(?is)\b(select\b.+\bfrom|insert\s+into|update\b.+\bset\b|delete\s+from|create\s+(table|index|view|database)|drop\s+(table|index|view|database)|alter\s+table|truncate\s+table|replace\s+into|merge\s+into|\bwhere\b.+(=|\blike\b|\bin\b)|order\s+by|group\s+by|union\s+(all\s+)?select|exec(ute)?\s+\w|pragma\s+\w)`)
 
@@ -203,10 +218,37 @@ func (a *batch) checkCall(f *frame, c *call) {
 		check(a, f, c)
 	}
 	a.checkCallPatterns(f, c)
+	a.checkMorePatterns(f, c)
 }
 
 func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 	if s.when != nil && !s.when(c) {
+		return
+	}
+	if s.applies != nil && !s.applies(f, c) {
+		return
+	}
+	if s.allPos || s.allKw {
+		var vals []*Value
+		if s.allPos {
+			vals = append(vals, c.pos...)
+		}
+		if s.allKw {
+			for _, v := range c.kw {
+				vals = append(vals, v)
+			}
+		}
+		for _, v := range vals {
+			if s.safe == nil || !s.safe(v) {
+				a.sinkValue(f, c.node, s, v)
+			}
+		}
+		return
+	}
+	if s.recv {
+		if c.recv != nil && (s.safe == nil || !s.safe(c.recv)) {
+			a.sinkValue(f, c.node, s, c.recv)
+		}
 		return
 	}
 	v, node := c.arg(s.arg, s.kw)
@@ -230,6 +272,14 @@ func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 		return
 	}
 	if s.class == ClassSQL && !v.Built && v.Const == nil && !v.Tainted(ClassSQL) && !hasParamTaint(v, ClassSQL) {
+		return
+	}
+	if s.pick != nil {
+		if v = s.pick(v); v == nil {
+			return
+		}
+	}
+	if s.safe != nil && s.safe(v) {
 		return
 	}
 	_ = node

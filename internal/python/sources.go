@@ -67,7 +67,9 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 	if isRequest(obj) {
 		switch {
 		case requestData[attr]:
-			return remote("request."+attr, line)
+			v := remote("request."+attr, line)
+			v.Src.Structured = attr == "json" || attr == "json_body"
+			return v
 		case attr == "session":
 			return &Value{Qual: "@session"}
 		case requestMethods[attr]:
@@ -76,6 +78,10 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		return &Value{Qual: "@request." + attr, Unsafe: AllClasses}
 	}
 	switch obj.Qual {
+	case "stat":
+		if mode, ok := statModes[attr]; ok {
+			return constValue(mode)
+		}
 	case "sys":
 		if attr == "argv" {
 			return local("sys.argv", line)
@@ -141,13 +147,32 @@ func (a *batch) subscript(f *frame, node NodeID, obj *Value, key string) *Value 
 	return e
 }
 
+// statModes are the permission bits of the stat module, so that modes built
+// from them fold to numbers.
+var statModes = map[string]int64{
+	"S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100,
+	"S_IRWXG": 0o070, "S_IRGRP": 0o040, "S_IWGRP": 0o020, "S_IXGRP": 0o010,
+	"S_IRWXO": 0o007, "S_IROTH": 0o004, "S_IWOTH": 0o002, "S_IXOTH": 0o001,
+	"S_ISUID": 0o4000, "S_ISGID": 0o2000, "S_ISVTX": 0o1000,
+}
+
+// archiveMember is a member name read from an archive: attacker-controlled
+// when the archive is, and dangerous as a path.
+func archiveMember(line int) *Value {
+	v := &Value{Unsafe: AllClasses, Src: &Source{What: "an archive member name", Line: line}}
+	v.Taint.m[labelRemote] = ClassPath
+	return v
+}
+
 // requestCall handles calls that return client data: request methods, input(),
 // environment lookups.
 func (a *batch) requestCall(f *frame, c *call) *Value {
 	line := f.t.Line(c.node)
 	q := c.qual
 	if m, ok := strings.CutPrefix(q, "@request."); ok && requestMethods[m] {
-		return remote("request."+m+"()", line)
+		v := remote("request."+m+"()", line)
+		v.Src.Structured = m == "get_json" || m == "json"
+		return v
 	}
 	switch q {
 	case "builtins.input", "builtins.raw_input":
@@ -254,6 +279,22 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		return out
 	}
 	switch q {
+	case "jinja2.Environment", "jinja2.environment.Environment", "jinja2.Template":
+		// Jinja2 does not autoescape unless told to.
+		esc, ok := c.kw["autoescape"]
+		if ok && (esc.Const == nil || esc.Const == true) {
+			if q == "jinja2.Template" {
+				return &Value{Qual: "@jinja-escaped"}
+			}
+			return &Value{Qual: "@jinja-escaped-env"}
+		}
+		if q == "jinja2.Template" {
+			return &Value{Qual: "@jinja-unescaped"}
+		}
+		return &Value{Qual: "@jinja-unescaped-env"}
+	case "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile":
+		d := joinArgs(c).derived()
+		return &Value{Qual: q + "()", Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
 	case "re.compile", "regex.compile":
 		if v, _ := c.arg(0, "pattern"); v != nil {
 			if s, ok := v.Str(); ok {
@@ -293,12 +334,28 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		if v == nil {
 			return cleanValue
 		}
+		if strings.HasSuffix(q, ".loads") || strings.HasSuffix(q, ".load") {
+			// Parsed JSON may hold objects, not only strings.
+			out := mixedOf(v)
+			if out.Src != nil {
+				src := *out.Src
+				src.Structured = true
+				out.Src = &src
+			}
+			return out
+		}
 		if q == "builtins.str" || q == "builtins.format" {
 			if v.Const != nil {
 				return constValue(constString(v.Const))
 			}
 			d := v.derived()
-			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Frag: d.Frag, Built: v.Built, Prefix: v.Prefix}
+			src := d.Src
+			if src != nil && src.Structured {
+				plain := *src
+				plain.Structured = false // str() of parsed JSON is a string
+				src = &plain
+			}
+			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: src, Frag: d.Frag, Built: v.Built, Prefix: v.Prefix}
 		}
 		switch q {
 		case "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted":
@@ -398,6 +455,21 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		out := v.sanitize(ClassSQL)
 		out.Qual = "@pgsql"
 		return out
+	}
+	if strings.HasPrefix(recv.Qual, "@jinja") && strings.HasSuffix(recv.Qual, "-env") {
+		switch m {
+		case "from_string", "get_template", "select_template", "get_or_select_template":
+			return &Value{Qual: strings.TrimSuffix(recv.Qual, "-env")}
+		}
+	}
+	if strings.HasPrefix(recv.Qual, "zipfile.") || strings.HasPrefix(recv.Qual, "tarfile.") {
+		switch m {
+		case "namelist", "getnames", "infolist", "getmembers":
+			member := archiveMember(f.t.Line(c.node))
+			return finishContainer(&Value{Elems: map[string]*Value{}, Rest: member})
+		case "next", "getmember", "getinfo":
+			return archiveMember(f.t.Line(c.node))
+		}
 	}
 	switch m {
 	case "get", "pop", "setdefault":

@@ -108,6 +108,9 @@ func paramTaint(i int) Taint {
 type Source struct {
 	What string // "Flask request.args", "sys.argv", ...
 	Line int
+	// Structured is set for parsed JSON (request.json, json.loads of request
+	// data): its values may be dicts or lists, not only strings.
+	Structured bool
 }
 
 // Value is what the analyzer knows about an expression's value. Values are

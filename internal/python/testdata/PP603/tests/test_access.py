@@ -1,0 +1,2 @@
+def test_staff(client):
+    assert client.user.is_staff  # safe: a test
