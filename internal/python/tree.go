@@ -1,6 +1,7 @@
 package python
 
 import (
+	"bytes"
 	"sort"
 	"unsafe"
 )
@@ -71,11 +72,14 @@ func newTree(src []byte, raw []rawNode, g *grammar) *Tree {
 			t.ErrorLines = append(t.ErrorLines, 0) // filled below once lines exist
 		}
 	}
-	t.lineStarts = append(t.lineStarts, 0)
-	for i, c := range src {
-		if c == '\n' {
-			t.lineStarts = append(t.lineStarts, uint32(i+1))
+	t.lineStarts = make([]uint32, 1, len(src)/32+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		t.lineStarts = append(t.lineStarts, uint32(off))
 	}
 	if len(t.ErrorLines) > 0 {
 		t.ErrorLines = t.ErrorLines[:0]
