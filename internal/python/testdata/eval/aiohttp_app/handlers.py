@@ -28,7 +28,7 @@ async def fetch(request):
 
 async def convert(request):
     data = await request.post()
-    proc = await asyncio.create_subprocess_shell(f"convert {data['src']} -resize 200x200 /tmp/out.png")  # expect: CWE-78
+    proc = await asyncio.create_subprocess_shell(f"convert {data['src']} -resize 200x200 out.png")  # expect: CWE-78
     await proc.wait()
     return web.json_response({"rc": proc.returncode})
 

@@ -2,11 +2,9 @@
 import os
 import tempfile
 
-EXPORT_NAME = "/tmp/export.csv"
-
 
 def write_export(rows):
-    with open(EXPORT_NAME, "w") as fh:  # expect: CWE-377
+    with open("/tmp/export.csv", "w") as fh:  # expect: CWE-377
         fh.writelines(rows)
 
 
@@ -25,6 +23,5 @@ def spool_dir():
 
 
 def debug_dump(data):
-    path = os.path.join("/tmp", "debug-dump.json")
-    with open(path, "w") as fh:  # expect: CWE-377
+    with open(os.path.join("/tmp", "debug-dump.json"), "w") as fh:  # expect: CWE-377
         fh.write(data)

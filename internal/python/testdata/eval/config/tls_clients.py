@@ -1,5 +1,4 @@
 """HTTP and socket clients for partner integrations."""
-import os
 import ssl
 import urllib.request
 
@@ -57,12 +56,8 @@ def modern_context():
     return ctx
 
 
-def fetch_with_urllib(path):
+def fetch_with_urllib():
     ctx = ssl.create_default_context()
     with urllib.request.urlopen("https://rates.partner.example" + "/v1/" + "latest", context=ctx) as resp:  # safe: CWE-295, CWE-918
         return resp.read()
 
-
-def fetch_toggle():
-    verify = os.environ.get("PARTNER_CA", True)
-    return requests.get("https://rates.partner.example/v1/latest", verify=verify, timeout=10)  # safe: CWE-295

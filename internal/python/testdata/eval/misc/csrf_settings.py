@@ -21,3 +21,9 @@ def ping():
 csrf.exempt(mobile)  # expect: CWE-352
 app.register_blueprint(mobile)
 app.register_blueprint(hooks)
+
+
+@app.before_request
+def protect_hooks():
+    if request.blueprint == "hooks":
+        csrf.protect()  # safe: CWE-352 explicit protection

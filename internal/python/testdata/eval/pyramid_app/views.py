@@ -1,5 +1,6 @@
 """Pyramid views of the wiki."""
 import logging
+import re
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.response import Response
@@ -8,6 +9,7 @@ from pyramid.view import view_config
 from . import db
 
 log = logging.getLogger(__name__)
+LOCAL_PATH = re.compile(r"/[A-Za-z0-9/_.-]*")
 
 
 @view_config(route_name="page", renderer="json")
@@ -37,9 +39,10 @@ def login(request):
 @view_config(route_name="login_safe", request_method="POST")
 def login_safe(request):
     came_from = request.params.get("came_from", "/")
-    if not came_from.startswith("/") or came_from.startswith("//") or "\\" in came_from:
+    # Only plain local paths: no scheme, no host, no backslash, tab or other tricks.
+    if not LOCAL_PATH.fullmatch(came_from) or came_from.startswith("//"):
         came_from = "/"
-    return HTTPFound(location=came_from)  # safe: CWE-601 local path check
+    return HTTPFound(location=came_from)  # safe: CWE-601 strict local path
 
 
 @view_config(route_name="greet")

@@ -6,13 +6,17 @@ from urllib.parse import parse_qs
 def application(environ, start_response):
     params = parse_qs(environ.get("QUERY_STRING", ""))
     name = params.get("name", ["report"])[0]
+    start_response("200 OK", [("Content-Type", "text/csv"), ("Content-Disposition", "attachment; filename=" + name + ".csv")])  # expect: CWE-113
+    return [b"id,total\n"]
+
+
+def localized(environ, start_response):
+    params = parse_qs(environ.get("QUERY_STRING", ""))
     lang = params.get("lang", ["en"])[0]
-    headers = [("Content-Type", "text/csv"), ("Content-Disposition", "attachment; filename=" + name + ".csv")]  # expect: CWE-113
     if lang not in ("en", "de"):
         lang = "en"
-    headers.append(("Content-Language", lang))  # safe: CWE-113 allow-listed
-    start_response("200 OK", headers)
-    return [b"id,total\n"]
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Language", lang)])  # safe: CWE-113 allow-listed
+    return [b"ok\n"]
 
 
 def hello(environ, start_response):

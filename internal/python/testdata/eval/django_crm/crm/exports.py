@@ -8,9 +8,10 @@ from django.http import FileResponse, Http404, HttpResponse
 def report(request):
     name = request.GET.get("name", "")
     path = os.path.join(settings.REPORT_ROOT, name)
-    if not os.path.exists(path):
+    try:
+        return FileResponse(open(path, "rb"), as_attachment=True)  # expect: CWE-22
+    except FileNotFoundError:
         raise Http404("no report")
-    return FileResponse(open(path, "rb"), as_attachment=True)  # expect: CWE-22
 
 
 def report_v2(request):
