@@ -45,11 +45,45 @@ type findKey struct {
 // another worker); merging keeps the most severe, then most confident, then
 // the lexically first message, so the result does not depend on scheduling.
 type collector struct {
-	mu    sync.Mutex
-	found map[findKey]*finding.Finding
+	mu       sync.Mutex
+	found    map[findKey]*finding.Finding
+	called   map[*Function]bool
+	deferred map[*Function][]deferredFinding
 }
 
-func newCollector() *collector { return &collector{found: map[findKey]*finding.Finding{}} }
+func newCollector() *collector {
+	return &collector{found: map[findKey]*finding.Finding{}, called: map[*Function]bool{},
+		deferred: map[*Function][]deferredFinding{}}
+}
+
+// defer records a function's deferred findings (once: every batch computes
+// the same ones).
+func (c *collector) deferFindings(fn *Function, ds []deferredFinding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.deferred[fn]; !ok {
+		c.deferred[fn] = ds
+	}
+}
+
+func (c *collector) markCalled(fn *Function) {
+	c.mu.Lock()
+	c.called[fn] = true
+	c.mu.Unlock()
+}
+
+// uncalled returns the deferred findings of functions no call site reached.
+func (c *collector) uncalled() []deferredFinding {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []deferredFinding
+	for fn, ds := range c.deferred {
+		if !c.called[fn] {
+			out = append(out, ds...)
+		}
+	}
+	return out
+}
 
 func (c *collector) add(k findKey, f *finding.Finding) {
 	c.mu.Lock()
@@ -186,6 +220,19 @@ type summary struct {
 	sinks []paramSink
 }
 
+// deferredFinding is a finding about data of unknown origin that reaches a
+// sink only through a function's parameters. It is reported when no call
+// site in the batch decides it (the function is an entry point or a public
+// API), or by the call sites that pass unknown data.
+type deferredFinding struct {
+	mod  *Module
+	node NodeID
+	spec *sinkSpec
+	msg  string
+	sev  finding.Severity
+	conf finding.Confidence
+}
+
 type paramSink struct {
 	param int
 	class Class
@@ -193,6 +240,13 @@ type paramSink struct {
 	mod   *Module
 	node  NodeID // the sink call
 	trace []finding.Step
+	// elem, when set, is the element of the parameter that reaches the
+	// sink ("0" for the program of an argument vector).
+	elem string
+	// unknown marks a sink the parameter reaches with data of unknown
+	// origin: the finding waits for the call sites, which decide whether the
+	// argument is a constant, safe, or unknown too.
+	unknown bool
 }
 
 // analyzeFunc interprets a function with symbolic parameters, once, and
@@ -251,6 +305,7 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	}
 	fi.summary = &summary{ret: ret, sinks: fr.sum.sinks}
 	fi.state = fsDone
+	a.out.deferFindings(fn, fr.deferred)
 	return fi.summary
 }
 

@@ -55,6 +55,11 @@ func (c *call) name() string {
 
 func (f *frame) evalCall(id NodeID) *Value {
 	t := f.t
+	if k := f.pureKey(id); k != "" {
+		if v, ok := f.env.vars[k]; ok {
+			return v // narrowed by a guard
+		}
+	}
 	c := &call{node: id, fnNode: t.Child(id, FieldFunction)}
 	if t.Kind(c.fnNode) == KindAttribute {
 		c.method = t.Text(t.Child(c.fnNode, FieldAttribute))
@@ -219,20 +224,37 @@ func (a *batch) localClass(q string) string {
 // sinks the callee reaches with tainted arguments, and returns the callee's
 // return value in terms of the arguments.
 func (a *batch) applySummary(f *frame, c *call, fn *Function, s *summary) *Value {
+	a.out.markCalled(fn)
 	args := a.bindArgs(c, fn)
 	for _, ps := range s.sinks {
 		if ps.param >= len(args) || args[ps.param] == nil {
 			continue
 		}
 		arg := args[ps.param]
+		if ps.elem != "" {
+			arg = arg.elem(ps.elem)
+		}
 		step := stepAt(f.m, ps.mod, c.node, "passed to "+fn.Name+"()")
 		trace := append([]finding.Step{step}, ps.trace...)
-		if ps.spec.taints(arg) {
+		if ps.unknown {
+			// A sink that reports unknown data: this call decides.
+			if !ps.spec.taints(arg) && arg.Const == nil && arg.Unsafe&ps.class != 0 {
+				if sev, conf, msg, ok := unknownReport(ps.spec, &Value{Built: true}); ok {
+					a.report(ps.mod, ps.node, ps.spec.rule, sev, conf, msg+" (through "+fn.Name+"())", trace)
+				}
+			}
+		} else if ps.spec.taints(arg) {
 			a.reportTaint(f, ps.mod, ps.node, ps.spec, ps.class, arg, trace)
 		}
 		for i := 0; i < maxParams; i++ {
 			if arg.Taint.Param(i)&ps.class != 0 {
-				f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: ps.class, spec: ps.spec, mod: ps.mod, node: ps.node, trace: trace})
+				f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: ps.class, spec: ps.spec, mod: ps.mod,
+					node: ps.node, trace: trace, unknown: ps.unknown})
+				if ps.unknown && f.fn != nil {
+					if sev, conf, msg, ok := unknownReport(ps.spec, &Value{Built: true}); ok {
+						f.deferred = append(f.deferred, deferredFinding{mod: ps.mod, node: ps.node, spec: ps.spec, msg: msg, sev: sev, conf: conf})
+					}
+				}
 			}
 		}
 	}

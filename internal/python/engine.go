@@ -162,6 +162,12 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Findings about unknown data that only reach a sink through parameters
+	// stand for functions no call site decided: entry points and public
+	// APIs.
+	for _, d := range out.uncalled() {
+		batches[0].report(d.mod, d.node, d.spec.rule, d.sev, d.conf, d.msg, nil)
+	}
 	for i, m := range mods {
 		if m != nil {
 			reps[i].Findings = append(out.of(m), quality[i]...)

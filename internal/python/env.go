@@ -21,14 +21,15 @@ func (e *env) copy() *env {
 // contributes nothing; a name bound on one path only may still be unbound on
 // the other, which the lookup treats as unknown, so it keeps the bound value.
 func joinEnv(a, b *env) *env {
+	// The result never aliases an input: callers go on to mutate it.
 	switch {
 	case a == nil || a.dead:
 		if b == nil {
 			return &env{vars: map[string]*Value{}, dead: true}
 		}
-		return b
+		return b.copy()
 	case b == nil || b.dead:
-		return a
+		return a.copy()
 	}
 	out := &env{vars: make(map[string]*Value, len(a.vars))}
 	for k, va := range a.vars {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
 // corpusDir holds the evaluation corpus: Python files written without
@@ -254,6 +255,19 @@ func TestEvalCorpus(t *testing.T) {
 	}
 	if len(reps) != len(units) {
 		t.Fatalf("AnalyzeBatch returned %d reports for %d units", len(reps), len(units))
+	}
+	// The secrets detector runs beside the Python engine in every review,
+	// so hard-coded credentials (CWE-798) are judged on both.
+	sec, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, u := range units {
+		rep, err := sec.Analyze(context.Background(), u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reps[i].Findings = append(reps[i].Findings, rep.Findings...)
 	}
 	got := map[corpusKey]bool{}
 	for i, rep := range reps {

@@ -23,6 +23,9 @@ type frame struct {
 	loops   []*loopCtx
 	sum     *summary
 	lambdas int // lambdas being evaluated, to bound recursion
+	// deferred are this function's findings about unknown data that reach a
+	// sink through its parameters only.
+	deferred []deferredFinding
 }
 
 type loopCtx struct {
@@ -357,7 +360,7 @@ func (f *frame) execIf(id NodeID) {
 			cur = fe
 			continue
 		}
-		f.env = te
+		f.env = te.copy() // te may be the very env the else path starts from
 		f.execBlock(cl.body)
 		out = joinEnv(out, f.env)
 		if known && truth {
@@ -426,7 +429,7 @@ func (f *frame) execWhile(id NodeID) {
 	var bodyOut *env
 	for i := 0; i < 2; i++ {
 		te, _ := f.refineIn(state, cond)
-		f.env = te
+		f.env = te.copy()
 		f.execBlock(t.Child(id, FieldBody))
 		bodyOut = f.env
 		for _, c := range lc.conts {
@@ -443,7 +446,7 @@ func (f *frame) execWhile(id NodeID) {
 		f.env = &env{vars: map[string]*Value{}, dead: true}
 	} else {
 		_, fe := f.refineIn(state, cond)
-		f.env = fe
+		f.env = fe.copy()
 		if alt := t.Child(id, FieldAlternative); alt != None {
 			f.execBlock(t.Child(alt, FieldBody))
 		}

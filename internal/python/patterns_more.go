@@ -52,7 +52,12 @@ func (a *batch) onSubscriptStore(f *frame, target NodeID, container, v *Value) {
 		if strings.EqualFold(key, "Access-Control-Allow-Origin") {
 			reflected := v.Taint.Remote() != 0
 			s, _ := v.Str()
-			if (reflected || s == "*") && strings.Contains(strings.ToLower(string(f.m.Tree.Src)), "access-control-allow-credentials") {
+			scope := string(f.m.Tree.Src)
+			if f.fn != nil {
+				scope = f.t.Text(f.fn.Node)
+			}
+			_ = s // "*" with credentials is refused by browsers; echoing the origin is the hole
+			if reflected && strings.Contains(strings.ToLower(scope), "access-control-allow-credentials") {
 				a.report(f.m, target, rules.CORSAllowAllCredentials, finding.High, finding.ConfidenceMedium,
 					"Access-Control-Allow-Origin echoes any origin while credentials are allowed", nil)
 			}
@@ -226,8 +231,30 @@ func (a *batch) checkMorePatterns(f *frame, c *call) {
 			a.checkCredentialLiteral(f, c.kwNodes[kw], kw, v, "passed as "+kw+"=")
 		}
 	}
+	// resp.headers.update({...}): CORS and header injection in a dict.
+	if c.method == "update" && len(c.pos) == 1 && strings.HasSuffix(f.t.Text(f.t.Child(c.fnNode, FieldObject)), "headers") {
+		h := c.pos[0]
+		var acao, acac *Value
+		for k, v := range h.Elems {
+			switch strings.ToLower(strings.TrimPrefix(k, "s:")) {
+			case "access-control-allow-origin":
+				acao = v
+			case "access-control-allow-credentials":
+				acac = v
+			}
+			if v.Taint.Remote()&ClassHeader != 0 {
+				a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, what: "a response header"}, ClassHeader, v, nil)
+			}
+		}
+		if acao != nil && acac != nil && acao.Taint.Remote() != 0 {
+			if s, _ := acac.Str(); strings.EqualFold(s, "true") {
+				a.report(f.m, c.node, rules.CORSAllowAllCredentials, finding.High, finding.ConfidenceHigh,
+					"Access-Control-Allow-Origin echoes the request's Origin while credentials are allowed", nil)
+			}
+		}
+	}
 	// Tar archives extracted without a filter or member list.
-	if (c.method == "extractall" || c.method == "extract") && c.recv != nil && strings.HasPrefix(c.recv.Qual, "tarfile.") {
+	if (c.method == "extractall" || c.method == "extract" && !checkedInLoop(f.t, c.node)) && c.recv != nil && strings.HasPrefix(c.recv.Qual, "tarfile.") {
 		_, hasFilter := c.kw["filter"]
 		_, hasMembers := c.kw["members"]
 		if !hasFilter && !(c.method == "extractall" && (hasMembers || len(c.pos) > 1)) && (c.recv.Unsafe != 0 || !c.recv.Taint.Clean()) {
@@ -361,4 +388,23 @@ func (a *batch) onDecorator(f *frame, d, def NodeID) {
 		name := f.t.Text(f.t.Child(def, FieldName))
 		a.report(f.m, d, rules.CSRFExempt, finding.Medium, finding.ConfidenceHigh, name+" is exempted from CSRF protection", nil)
 	}
+}
+
+// checkedInLoop reports whether a call sits in a for loop whose body tests
+// something first (a per-member check before extract()).
+func checkedInLoop(t *Tree, call NodeID) bool {
+	loop := t.Ancestor(call, KindForStatement, KindFunctionDefinition)
+	if loop == None || t.Kind(loop) != KindForStatement {
+		return false
+	}
+	body := t.Child(loop, FieldBody)
+	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+		if t.N(s).Start >= t.N(call).Start {
+			break
+		}
+		if t.Kind(s) == KindIfStatement {
+			return true
+		}
+	}
+	return false
 }

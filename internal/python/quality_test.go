@@ -65,3 +65,30 @@ func TestBodyLinesMatchesReference(t *testing.T) {
 		t.Fatalf("only %d functions checked", checked)
 	}
 }
+
+func TestSafePattern(t *testing.T) {
+	cases := []struct {
+		pat, mode string
+		want      Class
+	}{
+		{`[a-z0-9-]{1,40}`, "fullmatch", AllClasses},
+		{`[a-z0-9-]{1,40}`, "match", 0},
+		{`[a-z0-9-]{1,40}$`, "match", AllClasses},
+		{`^[a-z0-9-]{1,40}$`, "search", AllClasses},
+		{`[a-z0-9-]{1,40}$`, "search", 0},
+		{`v\d+\.\d+\.\d+`, "fullmatch", AllClasses &^ ClassPath},
+		{`[A-Za-z0-9.-]+`, "fullmatch", AllClasses &^ ClassPath},
+		{`/[A-Za-z0-9/_.-]*`, "fullmatch", AllClasses &^ (ClassPath | ClassRedirect | ClassSSRF)},
+		{`.*`, "fullmatch", 0},
+		{`[^<>]+`, "fullmatch", 0},
+		{`[a-z ]+`, "fullmatch", AllClasses &^ (ClassShell | ClassSQL | ClassLDAP | ClassXPath | ClassNoSQL | ClassHeader | ClassLog)},
+		{`[a-z'"]+`, "fullmatch", 0},
+		{`(?:ab|cd)+`, "fullmatch", AllClasses},
+		{`[a-z`, "fullmatch", 0},
+	}
+	for _, c := range cases {
+		if got := safePattern(c.pat, c.mode); got != c.want {
+			t.Errorf("safePattern(%q, %s) = %b, want %b", c.pat, c.mode, got, c.want)
+		}
+	}
+}

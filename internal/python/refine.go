@@ -55,6 +55,9 @@ func (f *frame) refineIn(e *env, cond NodeID) (*env, *env) {
 func (f *frame) narrow(e *env, subj NodeID, cs Class) *env {
 	path := f.attrPath(subj)
 	if path == "" {
+		path = f.pureKey(subj)
+	}
+	if path == "" {
 		return e
 	}
 	saved := f.env
@@ -96,6 +99,14 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 	f.env = saved
 	switch names[0] {
 	case "in", "not in":
+		// urlparse(url).hostname in ALLOWED_HOSTS: url's host is fixed.
+		if n := f.netlocSubject(e, left); n != None && constContainer(rv) {
+			fixed := f.narrow(e, n, ClassRedirect|ClassSSRF)
+			if names[0] == "in" {
+				return fixed, e
+			}
+			return e, fixed
+		}
 		// x in ALLOWED, where ALLOWED holds only constants.
 		if constContainer(rv) && !lv.IsConst() {
 			safe := f.narrow(e, left, AllClasses)
@@ -137,15 +148,20 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 			f.env = saved
 			if q == "os.path.commonpath" || q == "posixpath.commonpath" || q == "os.path.commonprefix" {
 				if arg := t.FirstNamed(t.Child(subj, FieldArguments)); arg != None {
+					// Every normalised path in the list is inside the common
+					// base when the check holds.
 					var elems []NodeID
+					safe := e
 					for _, el := range t.NamedChildren(arg, elems) {
 						if v := f.evalIn(e, el); v.Normalized() && !v.IsConst() {
-							safe := f.narrow(e, el, ClassPath)
-							if names[0] == "==" {
-								return safe, e
-							}
-							return e, safe
+							safe = f.narrow(safe, el, ClassPath)
 						}
+					}
+					if safe != e {
+						if names[0] == "==" {
+							return safe, e
+						}
+						return e, safe
 					}
 				}
 			}
@@ -282,7 +298,7 @@ func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
 	case "re.match", "re.fullmatch", "re.search", "regex.match", "regex.fullmatch":
 		if len(argv) >= 2 {
 			if pat, ok := t.StringValue(argv[0]); ok {
-				if cs := safePattern(pat, q != "re.search"); cs != 0 {
+				if cs := safePattern(pat, patternMode(q)); cs != 0 {
 					return argv[1], cs
 				}
 			}
@@ -293,10 +309,10 @@ func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
 	// A compiled pattern: PATTERN.fullmatch(x) where PATTERN = re.compile(...).
 	if t.Kind(fnNode) == KindAttribute {
 		method := t.Text(t.Child(fnNode, FieldAttribute))
-		if method == "match" || method == "fullmatch" {
+		if method == "match" || method == "fullmatch" || method == "search" {
 			rv := f.evalIn(e, t.Child(fnNode, FieldObject))
 			if pat, ok := strings.CutPrefix(rv.Qual, "@re:"); ok && first != None {
-				if cs := safePattern(pat, true); cs != 0 {
+				if cs := safePattern(pat, method); cs != 0 {
 					return first, cs
 				}
 			}
@@ -318,37 +334,150 @@ func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
 
 var validatorName = regexp.MustCompile(`^(is_(safe|valid|allowed)|allowed|validate|valid)_?\w*$|_is_(safe|valid|allowed)$`)
 
-// safePattern reports which classes an anchored regular expression makes a
-// value safe for: letters, digits, "_" and "-" only are safe everywhere; a
-// pattern that admits "." is not safe for paths.
-func safePattern(p string, anchoredStart bool) Class {
-	if !anchoredStart && !strings.HasPrefix(p, "^") && !strings.HasPrefix(p, `\A`) {
-		return 0
+// safePattern reports which classes a regular expression makes a value safe
+// for when it matches the whole value. mode says how the pattern is used:
+// "fullmatch" (anchored at both ends), "match" (anchored at the start) or
+// "search" (anchored only by ^ and $ in the pattern). Letters, digits, "_"
+// and "-" are safe everywhere; "." (in a class or escaped) rules out paths;
+// "/" rules out paths and URLs; a space rules out shell and query syntax;
+// anything else, an unescaped ".", or a negated class makes it unsafe.
+func safePattern(p, mode string) Class {
+	hasStart := strings.HasPrefix(p, "^") || strings.HasPrefix(p, `\A`)
+	hasEnd := strings.HasSuffix(p, "$") && !strings.HasSuffix(p, `\$`) || strings.HasSuffix(p, `\Z`) || strings.HasSuffix(p, `\z`)
+	switch mode {
+	case "search":
+		if !hasStart || !hasEnd {
+			return 0
+		}
+	case "match":
+		if !hasEnd {
+			return 0
+		}
 	}
-	if !strings.HasSuffix(p, "$") && !strings.HasSuffix(p, `\Z`) && !strings.HasSuffix(p, `\z`) {
-		return 0
+	body := strings.TrimPrefix(strings.TrimPrefix(p, "^"), `\A`)
+	if hasEnd {
+		body = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(body, "$"), `\Z`), `\z`), "$")
 	}
-	body := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(p, "^"), `\A`), "$"), `\Z`)
 	cs := AllClasses
+	const spaceUnsafe = ClassShell | ClassSQL | ClassLDAP | ClassXPath | ClassNoSQL | ClassHeader | ClassLog
+	inClass := false
 	for i := 0; i < len(body); i++ {
 		c := body[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("[]{}+*?,_-^|()", c) >= 0:
-		case c == '\\' && i+1 < len(body):
+		if c == '\\' {
+			if i+1 >= len(body) {
+				return 0
+			}
 			i++
 			switch body[i] {
 			case 'd', 'w', '-', '_':
 			case '.':
 				cs &^= ClassPath
+			case '/':
+				cs &^= ClassPath | ClassRedirect | ClassSSRF
 			default:
 				return 0
 			}
-		case c == '.':
-			return 0 // an unescaped dot matches anything
+			continue
+		}
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if inClass {
+			switch {
+			case alnum, c == '_', c == '-':
+			case c == '.':
+				cs &^= ClassPath
+			case c == '/':
+				cs &^= ClassPath | ClassRedirect | ClassSSRF
+			case c == ' ':
+				cs &^= spaceUnsafe
+			case c == ']':
+				inClass = false
+			default:
+				return 0
+			}
+			continue
+		}
+		switch {
+		case alnum, c == '_', c == '-':
+		case c == '[':
+			if i+1 < len(body) && body[i+1] == '^' {
+				return 0 // a negated class admits almost anything
+			}
+			inClass = true
+		case strings.IndexByte("{}+*?,()|:", c) >= 0:
+		case c == '/':
+			cs &^= ClassPath | ClassRedirect | ClassSSRF
 		default:
-			return 0
+			return 0 // an unescaped dot, a quote, a metacharacter
 		}
 	}
+	if inClass {
+		return 0
+	}
 	return cs
+}
+
+// patternMode maps re.fullmatch / re.match / re.search to safePattern's mode.
+func patternMode(q string) string {
+	switch {
+	case strings.HasSuffix(q, "fullmatch"):
+		return "fullmatch"
+	case strings.HasSuffix(q, "match"):
+		return "match"
+	}
+	return "search"
+}
+
+// pureKey names a side-effect-free expression that reads request data
+// (request.args.get("next"), request.headers["Origin"]) so a guard on it
+// narrows the same expression when it is read again. It is "" for anything
+// else.
+func (f *frame) pureKey(id NodeID) string {
+	if !f.isPure(id, 0) {
+		return ""
+	}
+	t := f.t
+	text := t.Text(id)
+	if t.Kind(id) == KindCall {
+		// x.get("k") and x["k"] read the same value.
+		fn := t.Child(id, FieldFunction)
+		var args []NodeID
+		args = t.NamedChildren(t.Child(id, FieldArguments), args)
+		if t.Text(t.Child(fn, FieldAttribute)) == "get" && len(args) >= 1 {
+			text = t.Text(t.Child(fn, FieldObject)) + "[" + t.Text(args[0]) + "]"
+		}
+	}
+	return "§" + strings.ReplaceAll(strings.Join(strings.Fields(text), ""), "'", "\"")
+}
+
+func (f *frame) isPure(id NodeID, depth int) bool {
+	t := f.t
+	if depth > 8 {
+		return false
+	}
+	switch t.Kind(id) {
+	case KindIdentifier:
+		return depth > 0
+	case KindAttribute:
+		return f.isPure(t.Child(id, FieldObject), depth+1)
+	case KindSubscript:
+		return t.LiteralValue(t.Child(id, FieldSubscript)) != nil && f.isPure(t.Child(id, FieldValue), depth+1)
+	case KindCall:
+		fn := t.Child(id, FieldFunction)
+		if t.Kind(fn) != KindAttribute {
+			return false
+		}
+		switch t.Text(t.Child(fn, FieldAttribute)) {
+		case "get", "getlist", "get_argument", "get_query_argument":
+		default:
+			return false
+		}
+		var args []NodeID
+		for _, a := range t.NamedChildren(t.Child(id, FieldArguments), args) {
+			if t.LiteralValue(a) == nil {
+				return false
+			}
+		}
+		return f.isPure(t.Child(fn, FieldObject), depth+1)
+	}
+	return false
 }

@@ -255,6 +255,12 @@ func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 	if s.arg == -2 {
 		// argv[0] of an exec-style call: the program to run.
 		v, node = c.arg(0, s.kw)
+		if v != nil && v.Elems == nil && v.Rest == nil && hasParamTaint(v, s.class) {
+			// A parameter holding the whole argument vector: only its
+			// first element, the program, matters to the callers.
+			a.sinkValueElem(f, c.node, s, v.elem("0"), "0")
+			return
+		}
 		if v != nil && (v.Elems != nil || v.Rest != nil) {
 			if script := shellScript(v); script != nil {
 				// ["sh", "-c", script] runs script through a shell.
@@ -334,34 +340,58 @@ func hasParamTaint(v *Value, cs Class) bool {
 // confidence), a parameter to remember in the function's summary, or a
 // non-constant value the rule reports on its own.
 func (a *batch) sinkValue(f *frame, node NodeID, s *sinkSpec, v *Value) {
+	a.sinkValueElem(f, node, s, v, "")
+}
+
+// sinkValueElem is sinkValue for a value that is element elem of a
+// parameter ("" for the parameter itself).
+func (a *batch) sinkValueElem(f *frame, node NodeID, s *sinkSpec, v *Value, elem string) {
 	if s.taints(v) {
 		a.reportTaint(f, f.m, node, s, s.class, v, nil)
 	}
 	for i := 0; i < maxParams; i++ {
 		if v.Taint.Param(i)&s.class != 0 {
-			f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: s.class, spec: s, mod: f.m, node: node})
+			f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: s.class, spec: s, mod: f.m, node: node, elem: elem})
 		}
 	}
 	if s.taints(v) || v.Const != nil {
 		return
 	}
-	unsafe := v.Unsafe&s.class != 0 || hasParamTaint(v, s.class)
-	if !unsafe {
+	sev, conf, msg, ok := unknownReport(s, v)
+	if !ok {
 		return
 	}
+	if v.Unsafe&s.class != 0 {
+		// Unknown data from inside the function: report it here.
+		a.report(f.m, node, s.rule, sev, conf, msg, nil)
+		return
+	}
+	if hasParamTaint(v, s.class) && f.fn != nil {
+		// Unknown only through parameters: the call sites decide.
+		f.deferred = append(f.deferred, deferredFinding{mod: f.m, node: node, spec: s, msg: msg, sev: sev, conf: conf})
+		for i := 0; i < maxParams; i++ {
+			if v.Taint.Param(i)&s.class != 0 {
+				f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: s.class, spec: s, mod: f.m, node: node, elem: elem, unknown: true})
+			}
+		}
+	}
+}
+
+// unknownReport says how a sink reports a value of unknown origin.
+func unknownReport(s *sinkSpec, v *Value) (finding.Severity, finding.Confidence, string, bool) {
 	switch s.unknown {
 	case unkBuilt:
 		if v.Built {
-			a.report(f.m, node, s.rule, finding.Medium, finding.ConfidenceMedium,
-				fmt.Sprintf("%s built with string formatting from non-constant data reaches %s", sinkNoun(s), s.what), nil)
+			return finding.Medium, finding.ConfidenceMedium,
+				fmt.Sprintf("%s built with string formatting from non-constant data reaches %s", sinkNoun(s), s.what), true
 		}
 	case unkAlways:
-		a.report(f.m, node, s.rule, finding.Medium, finding.ConfidenceMedium,
-			fmt.Sprintf("%s receives a value that is not a constant", s.what), nil)
+		return finding.Medium, finding.ConfidenceMedium, fmt.Sprintf("%s receives a value that is not a constant", s.what), true
 	case unkLow:
-		a.report(f.m, node, s.rule, finding.Medium, finding.ConfidenceLow,
-			fmt.Sprintf("%s on data that is not a constant; make sure it never comes from outside", s.what), nil)
+		return finding.Medium, finding.ConfidenceLow,
+			fmt.Sprintf("%s on data that is not a constant; make sure it never comes from outside", s.what), true
 	}
+	return 0, 0, "", false
 }
 
 func sinkNoun(s *sinkSpec) string {

@@ -108,6 +108,7 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 	html := func(q string, arg int, kw string) {
 		s := taintSink(rules.CrossSiteScripting, ClassHTML, arg, kw, q+"()")
 		s.when = htmlContent
+		s.applies = notRetypedLater
 		add(q, s)
 	}
 	for _, q := range []string{"flask.make_response", "flask.helpers.make_response"} {
@@ -345,4 +346,31 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 			}})
 	}
 	return m
+}
+
+// notRetypedLater reports whether a response built by this call keeps its
+// HTML type: "resp = make_response(x)" followed by resp.mimetype =
+// "text/plain" (or content_type, or a Content-Type header) serves text.
+func notRetypedLater(f *frame, c *call) bool {
+	t := f.t
+	asg := t.N(c.node).Parent
+	if t.Kind(asg) != KindAssignment || f.fn == nil {
+		return true
+	}
+	name := t.Text(t.Child(asg, FieldLeft))
+	body := f.fn.Body()
+	end := t.subtreeEnd(body)
+	for id := asg; id < end; id++ {
+		if t.Kind(id) != KindAssignment {
+			continue
+		}
+		left := t.Text(t.Child(id, FieldLeft))
+		switch left {
+		case name + ".mimetype", name + ".content_type", name + `.headers["Content-Type"]`, name + `.headers['Content-Type']`:
+			if v, ok := t.StringValue(t.Child(id, FieldRight)); ok && !strings.Contains(strings.ToLower(v), "html") {
+				return false
+			}
+		}
+	}
+	return true
 }

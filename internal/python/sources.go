@@ -456,6 +456,15 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		out.Qual = "@pgsql"
 		return out
 	}
+	if isMarkup(recv.Qual) {
+		switch m {
+		case "format", "join", "format_map", "__mod__":
+			// Markup escapes what it interpolates.
+			v := concat(recv.derived(), joinArgs(c)).sanitize(ClassHTML)
+			v.Qual = recv.Qual
+			return v
+		}
+	}
 	if strings.HasPrefix(recv.Qual, "@jinja") && strings.HasSuffix(recv.Qual, "-env") {
 		switch m {
 		case "from_string", "get_template", "select_template", "get_or_select_template":
@@ -589,4 +598,14 @@ func joinConst(sep string, v *Value) *Value {
 		parts = append(parts, v.Elems[itoa(int64(i))])
 	}
 	return concat(parts...)
+}
+
+// isMarkup reports whether q names a Markup instance (HTML that is already
+// safe).
+func isMarkup(q string) bool {
+	switch q {
+	case "markupsafe.Markup()", "flask.Markup()", "jinja2.Markup()", "jinja2.utils.Markup()":
+		return true
+	}
+	return false
 }
