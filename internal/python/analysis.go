@@ -22,6 +22,7 @@ type batch struct {
 	byName map[string]*Module
 	modEnv map[*Module]*env
 	funcs  map[*Function]*funcInfo
+	suffix map[string][]*Module // dotted-name suffix → modules, built on first use
 	out    *collector
 	steps  int
 	budget int
@@ -138,6 +139,57 @@ func newBatch(ctx context.Context, opts Options, mods []*Module, byName map[stri
 		funcs: map[*Function]*funcInfo{}, out: out}
 }
 
+// module finds an analysed module by a dotted name as an import writes it:
+// exactly, relative to the importing module's package, or by a unique
+// suffix (scripts that import siblings by their bare name).
+func (a *batch) module(name string, from *Module) *Module {
+	if m := a.byName[name]; m != nil {
+		return m
+	}
+	if from != nil {
+		if i := strings.LastIndexByte(from.Name, '.'); i > 0 {
+			if m := a.byName[from.Name[:i]+"."+name]; m != nil {
+				return m
+			}
+		}
+	}
+	if a.suffix == nil {
+		a.suffix = map[string][]*Module{}
+		for _, m := range a.mods {
+			parts := strings.Split(m.Name, ".")
+			for i := 1; i < len(parts); i++ {
+				k := strings.Join(parts[i:], ".")
+				a.suffix[k] = append(a.suffix[k], m)
+			}
+		}
+	}
+	if ms := a.suffix[name]; len(ms) == 1 {
+		return ms[0]
+	}
+	return nil
+}
+
+// importedValue is what a qualified name from an import refers to when it is
+// a module-level name of an analysed module: its value there.
+func (a *batch) importedValue(q string, from *Module) *Value {
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 {
+		return nil
+	}
+	m := a.module(q[:i], from)
+	if m == nil || m == from {
+		return nil
+	}
+	name := q[i+1:]
+	if fn := m.TopFuncs[name]; fn != nil {
+		return &Value{Fn: fn, Qual: fn.Qual}
+	}
+	if _, ok := m.Classes[name]; ok {
+		return &Value{Qual: m.Name + "." + name}
+	}
+	return a.global(m, name)
+}
+
 func (a *batch) info(fn *Function) *funcInfo {
 	fi := a.funcs[fn]
 	if fi == nil {
@@ -218,6 +270,9 @@ func (a *batch) setGlobal(m *Module, name string, v *Value) {
 type summary struct {
 	ret   *Value
 	sinks []paramSink
+	// attrs are the attributes a method leaves on self ("self.x = ...")
+	// in terms of its parameters; __init__'s make a new instance's fields.
+	attrs map[string]*Value
 }
 
 // deferredFinding is a finding about data of unknown origin that reaches a
@@ -304,6 +359,17 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 		ret = ret.derived()
 	}
 	fi.summary = &summary{ret: ret, sinks: fr.sum.sinks}
+	if fn.IsMethod() && len(fn.Params) > 0 && !fn.isStatic() {
+		prefix := fn.Params[0].Name + "."
+		for k, v := range fr.env.vars {
+			if attr, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(attr, ".") {
+				if fi.summary.attrs == nil {
+					fi.summary.attrs = map[string]*Value{}
+				}
+				fi.summary.attrs[attr] = v
+			}
+		}
+	}
 	fi.state = fsDone
 	a.out.deferFindings(fn, fr.deferred)
 	return fi.summary

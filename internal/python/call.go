@@ -118,7 +118,51 @@ func (f *frame) evalCall(id NodeID) *Value {
 	if c.callee.Lambda > 0 && f.t.Kind(c.callee.Lambda) == KindLambda {
 		return f.evalLambda(c.callee.Lambda, c)
 	}
-	return f.a.callResult(f, c)
+	v := f.a.callResult(f, c)
+	f.mutate(c)
+	return v
+}
+
+// mutate records what a mutating method does to its receiver: items.append(x)
+// makes items hold x, d.update(other) copies other's entries.
+func (f *frame) mutate(c *call) {
+	if c.recv == nil || len(c.pos) == 0 {
+		return
+	}
+	obj := f.t.Child(c.fnNode, FieldObject)
+	if f.attrPath(obj) == "" {
+		return
+	}
+	var next *Value
+	switch c.method {
+	case "append", "add", "appendleft", "put", "put_nowait", "insert":
+		next = withElem(c.recv, "", c.pos[len(c.pos)-1])
+	case "extend", "extendleft", "update":
+		src := c.pos[0]
+		next = c.recv
+		if src.Elems != nil && c.method == "update" {
+			for k, e := range src.Elems {
+				next = withElem(next, k, e)
+			}
+			if src.Rest != nil {
+				next = withElem(next, "", src.Rest)
+			}
+		} else {
+			next = withElem(next, "", src.anyElem())
+		}
+	case "setdefault":
+		if len(c.pos) == 2 {
+			key := ""
+			if s, ok := c.pos[0].Str(); ok {
+				key = "s:" + s
+			}
+			next = withElem(c.recv, key, join(c.recv.elem(key), c.pos[1]))
+		}
+	}
+	if next != nil && next != c.recv {
+		next.Qual = c.recv.Qual
+		f.bindPath(obj, next)
+	}
 }
 
 // callResult is what a call returns.
@@ -132,7 +176,7 @@ func (a *batch) callResult(f *frame, c *call) *Value {
 		return a.unknownCall(c)
 	}
 	if cls := a.localClass(q); cls != "" {
-		return &Value{Qual: q + "()"}
+		return a.construct(f, c, cls)
 	}
 	if v := a.requestCall(f, c); v != nil {
 		return v
@@ -184,7 +228,7 @@ func (a *batch) resolveFunc(f *frame, c *call) *Function {
 	}
 	// A function imported from another analysed module, or Class.method.
 	if i := strings.LastIndexByte(q, '.'); i > 0 {
-		if m := a.byName[q[:i]]; m != nil {
+		if m := a.module(q[:i], f.m); m != nil {
 			return m.TopFuncs[q[i+1:]]
 		}
 		if fn := a.method(q[:i], q[i+1:]); fn != nil {
@@ -200,7 +244,7 @@ func (a *batch) method(classQual, name string) *Function {
 	if i < 0 {
 		return nil
 	}
-	m := a.byName[classQual[:i]]
+	m := a.module(classQual[:i], nil)
 	if m == nil {
 		return nil
 	}
@@ -212,9 +256,9 @@ func (a *batch) localClass(q string) string {
 	if i < 0 {
 		return ""
 	}
-	if m := a.byName[q[:i]]; m != nil {
+	if m := a.module(q[:i], nil); m != nil {
 		if _, ok := m.Classes[q[i+1:]]; ok {
-			return q
+			return m.Name + "." + q[i+1:]
 		}
 	}
 	return ""

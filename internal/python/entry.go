@@ -84,6 +84,12 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 	if isRequestParam(p) {
 		return &Value{Qual: "@request"}
 	}
+	if i == 0 && p.Name == "environ" && len(fn.Params) == 2 && fn.Params[1].Name == "start_response" {
+		// A WSGI application: environ is the request.
+		v := remote("the WSGI environ", t.Line(p.Node))
+		v.Taint.m[labelParam0] = AllClasses
+		return v
+	}
 	v := &Value{Taint: paramTaint(i)}
 	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) {
 		if a.numericParam(fn, p) && !p.Star && !p.DoubleStar {

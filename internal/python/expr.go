@@ -222,6 +222,9 @@ func (f *frame) lookup(name string) *Value {
 		}
 	}
 	if q, ok := f.m.Imports[name]; ok {
+		if v := f.a.importedValue(q, f.m); v != nil {
+			return v
+		}
 		return &Value{Qual: q}
 	}
 	if fn := f.m.TopFuncs[name]; fn != nil {

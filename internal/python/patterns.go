@@ -234,7 +234,7 @@ func (a *batch) safeLoaderClass(q string) bool {
 	if i < 0 {
 		return false
 	}
-	m := a.byName[q[:i]]
+	m := a.module(q[:i], nil)
 	if m == nil {
 		return false
 	}

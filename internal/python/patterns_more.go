@@ -12,10 +12,24 @@ import (
 // onReturn runs rules on a returned value: a Flask, Quart or Bottle view
 // that returns request data in a string serves it as HTML.
 func (a *batch) onReturn(f *frame, id NodeID, v *Value) {
-	if f.fn == nil || f.fn.entry != entryRoute || v == nil {
+	if f.fn == nil || v == nil {
 		return
 	}
-	if !f.m.frameworks["flask"] && !f.m.frameworks["quart"] && !f.m.frameworks["bottle"] {
+	wsgi := len(f.fn.Params) == 2 && f.fn.Params[0].Name == "environ" && f.fn.Params[1].Name == "start_response"
+	if wsgi {
+		// A WSGI app returns an iterable of body chunks.
+		if servesHTML(f) {
+			if body := v.anyElem(); body != nil && body.Taint.Remote()&ClassHTML != 0 {
+				a.reportTaint(f, f.m, id, &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, what: "the WSGI response body"}, ClassHTML, body, nil)
+			}
+		}
+		return
+	}
+	if f.fn.entry != entryRoute {
+		return
+	}
+	fastapiHTML := f.m.frameworks["fastapi"] && f.fn.hasDecoratorText("HTMLResponse")
+	if !f.m.frameworks["flask"] && !f.m.frameworks["quart"] && !f.m.frameworks["bottle"] && !fastapiHTML {
 		return
 	}
 	body := v
@@ -85,14 +99,14 @@ func isResponse(v *Value) bool {
 	return false
 }
 
-var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b)`)
+var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b|\bscopes?\b|account_id|tenant|user_id|owner_id|\.user\b.*==|\buser\[)`)
 
 // onAssert reports assert statements that guard access outside tests.
 func (a *batch) onAssert(f *frame, id, cond NodeID) {
 	if cond == None || isTestPath(f.m.Path) {
 		return
 	}
-	if accessWords.MatchString(f.t.Text(cond)) {
+	if txt := f.t.Text(cond); accessWords.MatchString(txt) && !strings.HasPrefix(txt, "isinstance(") && !strings.HasPrefix(txt, "type(") {
 		a.report(f.m, id, rules.AssertAccessControl, finding.Medium, finding.ConfidenceMedium,
 			fmt.Sprintf("access check in an assert (%s) disappears under python -O", describe(f.t, cond)), nil)
 	}
@@ -231,6 +245,58 @@ func (a *batch) checkMorePatterns(f *frame, c *call) {
 			a.checkCredentialLiteral(f, c.kwNodes[kw], kw, v, "passed as "+kw+"=")
 		}
 	}
+	// WSGI start_response(status, [(name, value), ...]).
+	if f.t.Kind(c.fnNode) == KindIdentifier && f.t.Text(c.fnNode) == "start_response" && len(c.pos) >= 2 {
+		for _, h := range c.pos[1].Elems {
+			if val := h.elem("1"); val != nil && val.Taint.Remote()&ClassHeader != 0 {
+				a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, what: "start_response() headers"}, ClassHeader, val, nil)
+			}
+		}
+	}
+	// render_template_string("{{ x|safe }}", x=...): the filter turns
+	// autoescaping off for x.
+	if strings.HasSuffix(q, "render_template_string") || q == "jinja2.Template" {
+		if tpl, _ := c.arg(0, "source"); tpl != nil {
+			if src, ok := tpl.Str(); ok {
+				for name, v := range c.kw {
+					if unescapedInTemplate(src, name) && v.Taint.Remote()&ClassHTML != 0 {
+						a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, what: "a template variable marked |safe"}, ClassHTML, v, nil)
+					}
+				}
+			}
+		}
+	}
+	// Framework applications constructed in debug mode.
+	switch q {
+	case "fastapi.FastAPI", "starlette.applications.Starlette", "tornado.web.Application", "sanic.Sanic", "quart.Quart":
+		if v, ok := c.kw["debug"]; ok && v.Const == true {
+			a.report(f.m, c.node, rules.DebugEnabled, finding.High, finding.ConfidenceHigh,
+				describeCallee(f, c)+" with debug=True shows tracebacks (and, for some, a debugger) to clients", nil)
+		}
+	case "paramiko.AutoAddPolicy", "paramiko.WarningPolicy", "paramiko.client.AutoAddPolicy", "paramiko.client.WarningPolicy":
+		a.report(f.m, c.node, rules.TLSVerificationDisabled, finding.High, finding.ConfidenceHigh,
+			"SSH host keys are accepted without verification: anyone on the path can impersonate the server", nil)
+	case "rsa.newkeys":
+		a.keySize(f, c, 0, "nbits", 2048, "RSA")
+	case "jose.jwt.get_unverified_claims", "jwt.get_unverified_claims", "jose.jws.get_unverified_claims":
+		a.report(f.m, c.node, rules.JWTUnverified, finding.Medium, finding.ConfidenceMedium,
+			"the token's claims are read without verifying its signature", nil)
+	case "starlette.middleware.Middleware":
+		if len(c.pos) > 0 && strings.HasSuffix(c.pos[0].Qual, "CORSMiddleware") && kwTrue(c, "allow_credentials") &&
+			(c.kw["allow_origins"] != nil && allOrigins(c, "allow_origins") || matchesAll(c.kw["allow_origin_regex"])) {
+			a.report(f.m, c.node, rules.CORSAllowAllCredentials, finding.High, finding.ConfidenceHigh,
+				"CORSMiddleware allows every origin and credentials", nil)
+		}
+	}
+	// os.execl("/bin/sh", "sh", "-c", script): the script runs in a shell.
+	if strings.HasPrefix(q, "os.exec") || strings.HasPrefix(q, "os.spawn") {
+		for i := 0; i+1 < len(c.pos); i++ {
+			if s, _ := c.pos[i].Str(); s == "-c" {
+				a.sinkValue(f, c.node, &sinkSpec{rule: rules.OSCommandBuilt, class: ClassShell, unknown: unkAlways, what: q + "(..., \"-c\", script)"}, c.pos[i+1])
+				break
+			}
+		}
+	}
 	// resp.headers.update({...}): CORS and header injection in a dict.
 	if c.method == "update" && len(c.pos) == 1 && strings.HasSuffix(f.t.Text(f.t.Child(c.fnNode, FieldObject)), "headers") {
 		h := c.pos[0]
@@ -242,7 +308,7 @@ func (a *batch) checkMorePatterns(f *frame, c *call) {
 			case "access-control-allow-credentials":
 				acac = v
 			}
-			if v.Taint.Remote()&ClassHeader != 0 {
+			if v.Taint.Remote()&ClassHeader != 0 && !strings.HasPrefix(strings.ToLower(k), "s:access-control-") {
 				a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, what: "a response header"}, ClassHeader, v, nil)
 			}
 		}
@@ -403,6 +469,26 @@ func checkedInLoop(t *Tree, call NodeID) bool {
 			break
 		}
 		if t.Kind(s) == KindIfStatement {
+			return true
+		}
+	}
+	return false
+}
+
+// unescapedInTemplate reports whether a Jinja template prints variable name
+// with |safe, or inside {% autoescape false %}.
+func unescapedInTemplate(src, name string) bool {
+	compact := strings.ReplaceAll(src, " ", "")
+	if strings.Contains(compact, "{{"+name+"|safe") {
+		return true
+	}
+	return strings.Contains(compact, "{%autoescapefalse%}") && strings.Contains(compact, "{{"+name)
+}
+
+func (fn *Function) hasDecoratorText(s string) bool {
+	t := fn.Module.Tree
+	for _, d := range fn.Decorators {
+		if strings.Contains(t.Text(d), s) {
 			return true
 		}
 	}

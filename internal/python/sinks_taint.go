@@ -61,6 +61,18 @@ func htmlContent(c *call) bool {
 	return true
 }
 
+// explicitHTML holds for responses whose default type is text (aiohttp's
+// text=) only when they declare HTML.
+func explicitHTML(c *call) bool {
+	for _, kw := range []string{"content_type", "mimetype"} {
+		if v, ok := c.kw[kw]; ok {
+			s, isStr := v.Str()
+			return !isStr || strings.Contains(strings.ToLower(s), "html")
+		}
+	}
+	return false
+}
+
 // notUpload skips uploaded file objects: zipfile and tarfile read them as
 // files, not as paths.
 func notUpload(c *call) bool {
@@ -119,6 +131,19 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 	}
 	for _, q := range []string{"django.http.HttpResponse", "django.http.response.HttpResponse"} {
 		html(q, 0, "content")
+	}
+	for _, q := range []string{"pyramid.response.Response", "pyramid.request.Response"} {
+		html(q, 0, "body")
+		s := taintSink(rules.CrossSiteScripting, ClassHTML, -1, "text", q+"()")
+		s.when = htmlContent
+		add(q, s)
+	}
+	for _, q := range []string{"aiohttp.web.Response", "aiohttp.web_response.Response"} {
+		for _, kw := range []string{"text", "body"} {
+			s := taintSink(rules.CrossSiteScripting, ClassHTML, -1, kw, "web.Response()")
+			s.when = explicitHTML
+			add(q, s)
+		}
 	}
 	for _, q := range []string{"starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse"} {
 		add(q, taintSink(rules.CrossSiteScripting, ClassHTML, 0, "content", "HTMLResponse()"))
@@ -196,6 +221,8 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 		add(q, s)
 	}
 
+	// ldap3.Connection(server, user=<DN>): a DN built from input.
+	add("ldap3.Connection", taintSink(rules.LDAPInjection, ClassLDAP, 1, "user", "ldap3.Connection(user=...)"))
 	for _, lvl := range []string{"debug", "info", "warning", "warn", "error", "critical", "exception", "fatal", "log"} {
 		add("logging."+lvl, &sinkSpec{rule: rules.LogInjection, class: ClassLog, allPos: true, unknown: unkIgnore, what: "logging." + lvl + "()", remoteOnly: true})
 	}
@@ -287,6 +314,11 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 			&sinkSpec{rule: rules.LDAPInjection, class: ClassLDAP, arg: 0, kw: "base", unknown: unkIgnore, what: meth + "()", remoteOnly: true, applies: pyldap},
 			&sinkSpec{rule: rules.LDAPInjection, class: ClassLDAP, arg: 2, kw: "filterstr", unknown: unkIgnore, what: meth + "()", remoteOnly: true, applies: pyldap})
 	}
+	for _, meth := range []string{"simple_bind_s", "simple_bind", "bind_s", "bind", "delete_s", "delete", "modify_s", "modify",
+		"add_s", "add", "rename_s", "modrdn_s", "compare_s", "compare", "delete_ext_s", "modify_ext_s", "add_ext_s"} {
+		add(meth, &sinkSpec{rule: rules.LDAPInjection, class: ClassLDAP, arg: 0, kw: "who", unknown: unkIgnore, what: meth + "()", remoteOnly: true,
+			applies: func(f *frame, c *call) bool { return strings.HasPrefix(c.recv.Qual, "ldap") }})
+	}
 	add("search",
 		&sinkSpec{rule: rules.LDAPInjection, class: ClassLDAP, arg: 0, kw: "search_base", unknown: unkIgnore, what: "Connection.search()", remoteOnly: true, applies: ldap3},
 		&sinkSpec{rule: rules.LDAPInjection, class: ClassLDAP, arg: 1, kw: "search_filter", unknown: unkIgnore, what: "Connection.search()", remoteOnly: true, applies: ldap3})
@@ -306,9 +338,25 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 	// Jinja2 templates without autoescaping render request data as HTML.
 	add("render", &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, allPos: true, allKw: true, unknown: unkIgnore, what: "Template.render()", remoteOnly: true,
 		applies: func(f *frame, c *call) bool { return c.recv.Qual == "@jinja-unescaped" }})
-	add("from_string", &sinkSpec{rule: rules.TemplateInjection, class: ClassTemplate, arg: 0, kw: "source", unknown: unkIgnore, what: "Environment.from_string()",
+	add("from_string", &sinkSpec{rule: rules.TemplateInjection, class: ClassTemplate, arg: 0, kw: "source", unknown: unkIgnore, what: "from_string()",
 		applies: func(f *frame, c *call) bool {
-			return strings.HasPrefix(c.recv.Qual, "@jinja") || strings.Contains(c.recv.Qual, "jinja2")
+			q := c.recv.Qual
+			return strings.HasPrefix(q, "@jinja") || strings.Contains(q, "jinja2") || strings.Contains(q, "django.template") || strings.Contains(q, "Environment")
+		}})
+	// Request handlers that write responses themselves.
+	add("write", &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, arg: 0, kw: "chunk", unknown: unkIgnore, what: "write()", remoteOnly: true,
+		applies: func(f *frame, c *call) bool {
+			obj := f.t.Text(f.t.Child(c.fnNode, FieldObject))
+			if v, _ := c.arg(0, "chunk"); v != nil && v.Elems != nil {
+				return false // Tornado writes dicts as JSON
+			}
+			return (obj == "self" && f.m.frameworks["tornado"]) || (strings.HasSuffix(obj, ".wfile") && servesHTML(f))
+		}})
+	add("send_header", &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, arg: 1, kw: "value", unknown: unkIgnore, what: "send_header()", remoteOnly: true})
+	// An uploaded file saved under a name taken from the request.
+	add("save", &sinkSpec{rule: rules.PathTraversal, class: ClassPath, arg: 0, kw: "dst", unknown: unkIgnore, what: "FileStorage.save()", remoteOnly: true,
+		applies: func(f *frame, c *call) bool {
+			return c.recv.Src != nil && strings.HasPrefix(strings.ToLower(c.recv.Src.What), "request.files")
 		}})
 	// Tornado: self.redirect(url).
 	add("redirect", &sinkSpec{rule: rules.OpenRedirect, class: ClassRedirect, arg: 0, kw: "url", unknown: unkIgnore, what: "redirect()", remoteOnly: true, safe: safeRedirect,
@@ -373,4 +421,13 @@ func notRetypedLater(f *frame, c *call) bool {
 		}
 	}
 	return true
+}
+
+// servesHTML reports whether the enclosing function declares an HTML
+// response (a Content-Type of text/html somewhere in it).
+func servesHTML(f *frame) bool {
+	if f.fn == nil {
+		return false
+	}
+	return strings.Contains(strings.ToLower(f.t.Text(f.fn.Node)), "text/html")
 }

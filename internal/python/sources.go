@@ -95,7 +95,19 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		}
 	case "self.request", "@selfrequest":
 	}
+	if e, ok := obj.Elems["a:"+attr]; ok {
+		return e // a field the constructor set
+	}
+	if v := a.handlerAttr(f, obj, attr, line); v != nil {
+		return v
+	}
 	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") {
+		if m := a.module(obj.Qual, f.m); m != nil && m != f.m {
+			// A module-level name of another analysed module.
+			if v := a.importedValue(obj.Qual+"."+attr, f.m); v != nil {
+				return v
+			}
+		}
 		q := obj.Qual + "." + attr
 		if requestQuals[q] {
 			return &Value{Qual: q}
@@ -183,7 +195,8 @@ func (a *batch) requestCall(f *frame, c *call) *Value {
 	if c.recv != nil {
 		switch c.method {
 		case "recv", "recvfrom", "recv_into", "recvmsg", "makefile":
-			if strings.HasPrefix(c.recv.Qual, "socket.") || strings.Contains(strings.ToLower(c.recv.Qual), "sock") {
+			if strings.HasPrefix(c.recv.Qual, "socket.") || strings.Contains(strings.ToLower(c.recv.Qual), "sock") ||
+				importsPrefix(f.m, "socket", "socketserver", "ssl") {
 				return remote("socket data", line)
 			}
 		case "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument", "get_body_arguments", "get_cookie":
@@ -248,6 +261,10 @@ var propagators = map[string]bool{
 	"lzma.decompress": true, "textwrap.dedent": true, "textwrap.indent": true, "unicodedata.normalize": true,
 	"string.capwords": true, "html.unescape": true, "xml.sax.saxutils.unescape": true,
 	"typing.cast": true, "functools.partial": true, "shlex.split": true,
+	"markdown.markdown": true, "markdown2.markdown": true, "mistune.html": true, "mistune.markdown": true,
+	"xml.etree.ElementTree.fromstring": true, "xml.etree.ElementTree.XML": true, "xml.etree.ElementTree.parse": true,
+	"lxml.etree.fromstring": true, "lxml.etree.XML": true, "lxml.etree.parse": true, "lxml.html.fromstring": true,
+	"defusedxml.ElementTree.fromstring": true, "defusedxml.lxml.fromstring": true, "xml.dom.minidom.parseString": true,
 }
 
 // normalizers return normalised paths (for prefix checks).

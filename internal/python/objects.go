@@ -1,0 +1,150 @@
+package python
+
+import (
+	"strings"
+)
+
+// construct is the instance a call to a class defined in the analysed code
+// returns. Fields come from the class's __init__ (self.x = ... in terms of
+// its parameters), or, for dataclasses, named tuples and pydantic models,
+// from the annotated fields in the class body.
+func (a *batch) construct(f *frame, c *call, classQual string) *Value {
+	inst := &Value{Qual: classQual + "()"}
+	i := strings.LastIndexByte(classQual, '.')
+	m := a.module(classQual[:i], f.m)
+	if m == nil {
+		return inst
+	}
+	className := classQual[i+1:]
+	if init := m.Methods[className+".__init__"]; init != nil {
+		s := a.analyzeFunc(init)
+		if s == nil {
+			return inst
+		}
+		self := &Value{Qual: inst.Qual}
+		cc := *c
+		cc.recv = self
+		args := a.bindArgs(&cc, init)
+		a.applySummary(f, &cc, init, s)
+		if len(s.attrs) == 0 {
+			return inst
+		}
+		inst.Elems = map[string]*Value{}
+		for attr, v := range s.attrs {
+			inst.Elems["a:"+attr] = subst(v, args, 0)
+		}
+		return finishContainer(inst)
+	}
+	fields := m.recordFields(className)
+	if len(fields) == 0 {
+		return inst
+	}
+	inst.Elems = map[string]*Value{}
+	for j, name := range fields {
+		var v *Value
+		if j < len(c.pos) {
+			v = c.pos[j]
+		}
+		if kv, ok := c.kw[name]; ok {
+			v = kv
+		}
+		if v != nil {
+			inst.Elems["a:"+name] = v
+		}
+	}
+	if rest, ok := c.kw["**"]; ok {
+		inst.Rest = rest
+	}
+	return finishContainer(inst)
+}
+
+// recordFields returns the annotated fields of a class that Python turns
+// into constructor parameters: @dataclass classes (and attrs' @define),
+// NamedTuple, TypedDict and pydantic BaseModel subclasses.
+func (m *Module) recordFields(className string) []string {
+	t := m.Tree
+	cls, ok := m.Classes[className]
+	if !ok {
+		return nil
+	}
+	record := false
+	if p := t.N(cls).Parent; p != None && t.Kind(p) == KindDecoratedDefinition {
+		txt := t.Text(p)
+		head := txt[:strings.Index(txt, "class")]
+		if strings.Contains(head, "dataclass") || strings.Contains(head, "define") || strings.Contains(head, "attr.s") || strings.Contains(head, "attrs") {
+			record = true
+		}
+	}
+	sup := t.Text(t.Child(cls, FieldSuperclasses))
+	if strings.Contains(sup, "NamedTuple") || strings.Contains(sup, "BaseModel") || strings.Contains(sup, "TypedDict") || strings.Contains(sup, "Schema") {
+		record = true
+	}
+	if !record {
+		return nil
+	}
+	var out []string
+	body := t.Child(cls, FieldBody)
+	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+		if t.Kind(s) != KindExpressionStatement {
+			continue
+		}
+		asg := t.FirstNamed(s)
+		if t.Kind(asg) != KindAssignment || t.Child(asg, FieldType) == None {
+			continue
+		}
+		if left := t.Child(asg, FieldLeft); t.Kind(left) == KindIdentifier {
+			out = append(out, t.Text(left))
+		}
+	}
+	return out
+}
+
+// classBases returns the source text of a class's superclasses.
+func (m *Module) classBases(className string) string {
+	cls, ok := m.Classes[className]
+	if !ok {
+		return ""
+	}
+	return m.Tree.Text(m.Tree.Child(cls, FieldSuperclasses))
+}
+
+// handlerKinds maps request-handler base classes to the attributes of self
+// that carry client data.
+var handlerKinds = []struct {
+	base  string
+	attrs map[string]bool
+}{
+	{"BaseHTTPRequestHandler", map[string]bool{"path": true, "headers": true, "rfile": true, "requestline": true, "raw_requestline": true}},
+	{"SimpleHTTPRequestHandler", map[string]bool{"path": true, "headers": true, "rfile": true, "requestline": true}},
+	{"StreamRequestHandler", map[string]bool{"rfile": true, "request": true}},
+	{"BaseRequestHandler", map[string]bool{"request": true}},
+	{"DatagramRequestHandler", map[string]bool{"rfile": true, "packet": true}},
+	{"RequestHandler", map[string]bool{"request": true, "path_args": true, "path_kwargs": true}}, // Tornado
+}
+
+// handlerAttr returns the client data behind self.<attr> in a method of a
+// request-handler class (http.server, socketserver, Tornado), or nil.
+func (a *batch) handlerAttr(f *frame, obj *Value, attr string, line int) *Value {
+	if !strings.HasSuffix(obj.Qual, "()") {
+		return nil
+	}
+	q := strings.TrimSuffix(obj.Qual, "()")
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return nil
+	}
+	m := a.module(q[:i], f.m)
+	if m == nil {
+		return nil
+	}
+	bases := m.classBases(q[i+1:])
+	for _, h := range handlerKinds {
+		if strings.Contains(bases, h.base) && h.attrs[attr] {
+			if h.base == "RequestHandler" && attr == "request" {
+				return &Value{Qual: "@request"}
+			}
+			return remote("self."+attr, line)
+		}
+	}
+	return nil
+}
