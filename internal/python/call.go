@@ -200,13 +200,18 @@ func (a *batch) unknownCall(c *call) *Value {
 	if c.qual != "" && !strings.HasPrefix(c.qual, "@") {
 		out.Qual = c.qual + "()"
 	}
-	if c.recv != nil && strings.HasPrefix(c.recv.Qual, "@") {
-		// Methods of request data and the like: request.args.get(...).
+	if c.recv != nil {
+		// Methods of tainted objects: request.args.get(...), upload.read().
 		d := c.recv.derived()
 		out.Taint, out.Src = d.Taint, d.Src
-	} else if c.recv != nil {
-		d := c.recv.derived()
-		out.Taint, out.Src = d.Taint, d.Src
+	}
+	if c.callee != nil && !c.callee.Taint.Clean() {
+		// Calling request data: Starlette's request.json() and friends.
+		d := c.callee.derived()
+		out.Taint = out.Taint.Join(d.Taint)
+		if out.Src == nil {
+			out.Src = d.Src
+		}
 	}
 	return out
 }

@@ -152,6 +152,11 @@ func dataQual(obj *Value) string {
 
 // subscript is the value of obj[key].
 func (a *batch) subscript(f *frame, node NodeID, obj *Value, key string) *Value {
+	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") && obj.Elems == nil && obj.Rest == nil && obj.Const == nil {
+		// An item of a library object keeps its type: client["db"]["coll"].
+		d := obj.derived()
+		return &Value{Qual: obj.Qual + "[]", Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
+	}
 	e := obj.elem(key)
 	if e == nil {
 		return unknownValue
@@ -350,6 +355,13 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		v := joinArgs(c)
 		if v == nil {
 			return cleanValue
+		}
+		if strings.Contains(q, "etree") || strings.Contains(q, "ElementTree") || strings.Contains(q, "minidom") || q == "lxml.html.fromstring" {
+			// A parsed document: its content carries the input's taint and
+			// its methods (find, xpath) are the parser's.
+			out := mixedOf(v)
+			out.Qual = q + "()"
+			return out
 		}
 		if strings.HasSuffix(q, ".loads") || strings.HasSuffix(q, ".load") {
 			// Parsed JSON may hold objects, not only strings.
