@@ -147,7 +147,7 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 					continue
 				}
 				complete := a.run(m)
-				qs := e.quality(m)
+				qs := append(e.quality(m), trojanSource(m)...)
 				mu.Lock()
 				if !complete && ctx.Err() == nil {
 					reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,

@@ -98,7 +98,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		}
 		if a.untrustedParam(fn, p) {
 			v = &Value{Taint: paramTaint(i)}
-			v.Taint.m[labelRemote] = AllClasses
+			v.Taint.m[labelRemote] = requestClasses
 			v.Src = &Source{What: fmt.Sprintf("request parameter %q", p.Name), Line: t.Line(p.Node)}
 		}
 	}

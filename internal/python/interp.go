@@ -478,7 +478,7 @@ func (f *frame) execTry(id NodeID) {
 				case KindAsPattern:
 					f.eval(t.FirstNamed(h))
 					if alias := t.Child(h, FieldAlias); alias != None {
-						f.bind(t.FirstNamed(alias), cleanValue)
+						f.bind(t.FirstNamed(alias), exceptionDetails(t.Line(alias)))
 					}
 				case KindBlock:
 					f.execBlock(h)

@@ -700,6 +700,7 @@ func (a *batch) onParams(f *frame, fn *Function) {
 // onCompare runs rules on comparisons: if password == "hunter2".
 func (a *batch) onCompare(f *frame, id NodeID, operands []NodeID, vals []*Value) {
 	t := f.t
+	a.checkURLComparison(f, id, operands, comparisonOps(t, id))
 	if len(operands) != 2 {
 		return
 	}

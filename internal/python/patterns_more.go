@@ -25,6 +25,14 @@ func (a *batch) onReturn(f *frame, id NodeID, v *Value) {
 		}
 		return
 	}
+	if f.fn.entry != entryRoute && f.fn.entry != entryDjango {
+		return
+	}
+	body0 := v
+	if v.Elems != nil {
+		body0 = v.Elems["0"]
+	}
+	a.reportInfo(f, id, body0)
 	if f.fn.entry != entryRoute {
 		return
 	}

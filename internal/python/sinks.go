@@ -219,6 +219,8 @@ func (a *batch) checkCall(f *frame, c *call) {
 	}
 	a.checkCallPatterns(f, c)
 	a.checkMorePatterns(f, c)
+	a.checkCoverage(f, c)
+	a.checkURLPrefix(f, c)
 }
 
 func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {

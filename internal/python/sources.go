@@ -51,7 +51,7 @@ func isRequest(v *Value) bool {
 
 func remote(what string, line int) *Value {
 	v := &Value{Unsafe: AllClasses, Qual: "@data", Src: &Source{What: what, Line: line}}
-	v.Taint.m[labelRemote] = AllClasses
+	v.Taint.m[labelRemote] = requestClasses
 	return v
 }
 
@@ -181,6 +181,14 @@ func archiveMember(line int) *Value {
 	return v
 }
 
+// exceptionDetails is a caught exception: its text is safe everywhere but in
+// a response to the client, where it discloses internals.
+func exceptionDetails(line int) *Value {
+	v := &Value{Src: &Source{What: "exception details", Line: line}}
+	v.Taint.m[labelRemote] = ClassInfo
+	return v
+}
+
 // requestCall handles calls that return client data: request methods, input(),
 // environment lookups.
 func (a *batch) requestCall(f *frame, c *call) *Value {
@@ -192,6 +200,9 @@ func (a *batch) requestCall(f *frame, c *call) *Value {
 		return v
 	}
 	switch q {
+	case "traceback.format_exc", "traceback.format_exception", "traceback.format_tb", "traceback.format_stack",
+		"traceback.format_exception_only":
+		return exceptionDetails(line)
 	case "builtins.input", "builtins.raw_input":
 		return local("input()", line)
 	case "os.getenv", "os.environ.get", "os.getenvb":

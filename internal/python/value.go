@@ -26,8 +26,14 @@ const (
 	ClassNoSQL
 	ClassTrust
 	ClassXML
+	ClassInfo   // exception details in responses
+	ClassCookie // values of cookies the server sets
 
 	AllClasses Class = 1<<iota - 1
+
+	// requestClasses are where request data is dangerous: everywhere but
+	// ClassInfo, which is about the server's own exception details.
+	requestClasses = AllClasses &^ ClassInfo
 )
 
 // localClasses are the sinks that data from local sources (command line,

@@ -11,5 +11,5 @@ package rules
 //	PP7xx commit messages      (message.go)
 //	PP8xx code quality         (python_quality.go, change.go)
 func families() [][]*Rule {
-	return [][]*Rule{secretRules, pythonSecurityRules, pythonTaintRules, pythonPatternRules, messageRules, pythonQualityRules, changeRules}
+	return [][]*Rule{secretRules, pythonSecurityRules, pythonTaintRules, pythonPatternRules, pythonCoverageRules, messageRules, pythonQualityRules, changeRules}
 }

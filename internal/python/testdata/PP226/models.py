@@ -1,0 +1,10 @@
+from huggingface_hub import hf_hub_download
+from transformers import AutoModel, AutoTokenizer
+
+
+def load():
+    model = AutoModel.from_pretrained("acme/sentiment-base")  # want: PP226
+    tok = AutoTokenizer.from_pretrained("acme/sentiment-base", revision="3f9a0c21d4e5b6a7c8d9e0f1a2b3c4d5e6f7a8b9")  # safe: pinned
+    path = hf_hub_download("acme/weights", "model.bin")  # want: PP226
+    local = AutoModel.from_pretrained("./models/local")  # safe: a local directory
+    return model, tok, path, local
