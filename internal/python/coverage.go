@@ -140,6 +140,10 @@ func (a *batch) checkCoverage(f *frame, c *call) {
 			}
 		}
 	}
+	if c.method == "pam_authenticate" && f.fn != nil && !strings.Contains(f.t.Text(f.fn.Node), "pam_acct_mgmt") {
+		a.report(f.m, c.node, rules.PAMWithoutAccountCheck, finding.High, finding.ConfidenceMedium,
+			"pam_authenticate without pam_acct_mgmt lets expired or locked accounts in", nil)
+	}
 	// PP306: clear-text protocols.
 	switch q {
 	case "telnetlib.Telnet", "telnetlib3.open_connection":

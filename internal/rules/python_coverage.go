@@ -103,6 +103,14 @@ var (
 			Fix:        "subprocess.run([\"tar\", \"czf\", \"backup.tgz\", \"--\", *os.listdir(\".\")], check=True)",
 			References: []string{cweRef("155")},
 		})
+	PAMWithoutAccountCheck = pattern("PP229", "pam-authenticate-without-account-check", "PAM authentication without an account check", "authentication", 285, finding.A01, finding.High, finding.ConfidenceMedium,
+		nil, "Call pam_acct_mgmt after a successful pam_authenticate and deny access unless it succeeds too.", Doc{
+			Flags:      "Functions that call `pam_authenticate` (through ctypes) and never call `pam_acct_mgmt`.",
+			Why:        "pam_authenticate only checks the password: expired, locked or disabled accounts still log in unless pam_acct_mgmt is asked too (CWE-285).",
+			Example:    "if libpam.pam_authenticate(handle, 0) == 0:\n    return True",
+			Fix:        "if libpam.pam_authenticate(handle, 0) == 0 and libpam.pam_acct_mgmt(handle, 0) == 0:\n    return True",
+			References: []string{cweRef("285"), owaspAccess},
+		})
 	CleartextProtocol = pattern("PP306", "cleartext-protocol", "Unencrypted network protocol", "cryptography", 319, finding.A02, finding.Medium, finding.ConfidenceHigh,
 		[]string{"B312", "B321", "B401", "B402", "B508", "S312", "S321", "S401", "S402", "S508"}, "Use SSH instead of Telnet, FTPS or SFTP instead of FTP, and SNMPv3 with authPriv.", Doc{
 			Flags:      "`telnetlib.Telnet`, `ftplib.FTP` (not FTP_TLS), and pysnmp `CommunityData` (SNMPv1/v2c) and `UsmUserData` without authentication and privacy protocols.",
@@ -116,4 +124,4 @@ var (
 // pythonCoverageRules complete the class coverage of the Python engine.
 var pythonCoverageRules = []*Rule{StackTraceExposure, XMLBomb, RequestWithoutTimeout, ReDoS, SensitiveDataLogged,
 	SensitiveDataStored, IncompleteURLCheck, BadHTMLFilter, CookieInjection, UnpinnedModelDownload, TrojanSource,
-	WildcardInjection, CleartextProtocol}
+	WildcardInjection, CleartextProtocol, PAMWithoutAccountCheck}
