@@ -31,6 +31,14 @@ func (u *Unit) Language() string {
 	case strings.HasSuffix(p, ".py"), strings.HasSuffix(p, ".pyw"), strings.HasSuffix(p, ".pyi"):
 		return "python"
 	}
+	// Python dependency manifests, read by the deps engine.
+	base := u.Path[strings.LastIndexByte(u.Path, '/')+1:]
+	lower := strings.ToLower(base)
+	switch {
+	case base == "pyproject.toml", base == "poetry.lock", base == "uv.lock", base == "Pipfile", base == "Pipfile.lock",
+		base == "setup.cfg", strings.HasSuffix(lower, ".txt") && (strings.HasPrefix(lower, "requirements") || strings.HasPrefix(lower, "constraints")):
+		return "python-dependencies"
+	}
 	return ""
 }
 

@@ -112,7 +112,8 @@ model and no network; an AI model can add judgement on top.`,
 		return &UsageError{Err: fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath())}
 	})
 	root.AddCommand(a.reviewChangesCmd(), a.reviewMessageCmd(), a.reviewCompleteCmd(), a.reviewCommitCmd(), a.scanCmd(),
-		a.listModelsCmd(), a.rulesCmd(), a.versionCmd())
+		a.listModelsCmd(), a.rulesCmd(), a.versionCmd(), a.dbCmd(),
+		a.downloadModelCmd(), a.removeModelCmd(), a.cacheInfoCmd(), a.cleanCacheCmd(), a.testConnectionCmd())
 	return root
 }
 

@@ -38,6 +38,13 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GIT_COMMITTER_NAME", "Test Author")
 			env.Setenv("GIT_COMMITTER_EMAIL", "author@example.com")
 			env.Setenv("NO_COLOR", "")
+			env.Setenv("XDG_CACHE_HOME", home+"/.cache")
+			// No model server may answer: a developer's running Ollama or cloud
+			// keys must not leak into the scenarios.
+			env.Setenv("OLLAMA_HOST", "127.0.0.1:1")
+			for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "PATCHPATROL_OSV_URL"} {
+				env.Setenv(k, "")
+			}
 			return os.WriteFile(home+"/.gitconfig", []byte("[init]\n\tdefaultBranch = main\n"), 0o644)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

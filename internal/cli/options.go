@@ -20,6 +20,11 @@ type options struct {
 	threshold, temperature, topP                                   float64
 	maxNewTokens                                                   int
 	soft, hard, noColor, verbose, quiet, trustRepoConfig           bool
+	// AI review (ai.go).
+	baseURL, timeout           string
+	requireAI, noCache, dryRun bool
+	// Dependency checks (db.go).
+	offline, requireAdvisories bool
 }
 
 func addReviewFlags(cmd *cobra.Command, o *options) {
@@ -42,6 +47,8 @@ func addReviewFlags(cmd *cobra.Command, o *options) {
 	f.Float64Var(&o.temperature, "temperature", 0, "AI sampling temperature")
 	f.Float64Var(&o.topP, "top-p", 0, "AI nucleus sampling")
 	f.IntVar(&o.maxNewTokens, "max-new-tokens", 0, "AI answer length limit")
+	addAIFlags(cmd, o)
+	addDepsFlags(cmd, o)
 	cmd.MarkFlagsMutuallyExclusive("soft", "hard")
 	cmd.MarkFlagsMutuallyExclusive("verbose", "quiet")
 }
@@ -53,6 +60,7 @@ type resolved struct {
 	hardSet  bool // --hard on the command line
 	model    llm.Spec
 	hasModel bool
+	trusted  bool // --trust-repo-config or PATCHPATROL_TRUST_REPO_CONFIG
 }
 
 // settings applies the layers: defaults, the config file, the environment,
@@ -69,6 +77,7 @@ func (a *app) settings(cmd *cobra.Command, root string, o *options) (*resolved, 
 	}
 	r.s.ApplyFile(f)
 	trust := o.trustRepoConfig || truthyEnv(a.io.Getenv("PATCHPATROL_TRUST_REPO_CONFIG"))
+	r.trusted = trust
 	if trust {
 		r.s.ApplyUntrusted(f)
 		if f != nil && (f.Untrusted.BaseURL != "" || len(f.Untrusted.Env) > 0) {
@@ -93,6 +102,10 @@ func (a *app) settings(cmd *cobra.Command, root string, o *options) (*resolved, 
 		{"temperature", "ai.temperature", strconv.FormatFloat(o.temperature, 'g', -1, 64)},
 		{"top-p", "ai.top_p", strconv.FormatFloat(o.topP, 'g', -1, 64)},
 		{"max-new-tokens", "ai.max_new_tokens", strconv.Itoa(o.maxNewTokens)},
+		{"base-url", "base_url", o.baseURL}, {"timeout", "ai.timeout", o.timeout},
+		{"require-ai", "require_ai", strconv.FormatBool(o.requireAI)},
+		{"offline", "dependencies.offline", strconv.FormatBool(o.offline)},
+		{"require-advisories", "dependencies.require_advisories", strconv.FormatBool(o.requireAdvisories)},
 	} {
 		if err := set(x.flag, x.key, x.v); err != nil {
 			return nil, &UsageError{Err: err}

@@ -137,6 +137,10 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 		return err
 	}
 	req.Engines = []analysis.Analyzer{py, sec}
+	dep := a.depsEngine(s) // dependency checks (db.go); nil outside security mode
+	if dep != nil {
+		req.Engines = append(req.Engines, dep)
+	}
 	if kind != kindChanges {
 		// Only message reviews need git's comment character (one more git
 		// command) and the message checks.
@@ -154,6 +158,7 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 	}
 
 	nothingStaged := false
+	var changed []diff.File // the change as git gave it, for the AI review
 	switch kind {
 	case kindChanges, kindComplete:
 		files, err := repo.StagedDiff(ctx)
@@ -162,6 +167,7 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 		}
 		req.Target = "staged changes"
 		nothingStaged = len(files) == 0
+		changed = files
 		if req.Units, req.Skipped, err = loadUnits(ctx, repo, files, ":", s.MaxFileSize, s.Exclude); err != nil {
 			return err
 		}
@@ -188,6 +194,7 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 			return err
 		}
 		req.Target = fmt.Sprintf("commit %s %s", c.ShortSHA, oneLineSubject(c.Subject))
+		changed = files
 		if req.Units, req.Skipped, err = loadUnits(ctx, repo, files, c.SHA+":", s.MaxFileSize, s.Exclude); err != nil {
 			return err
 		}
@@ -200,16 +207,38 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 	if err != nil {
 		return err
 	}
-	if r.hasModel {
-		note := fmt.Sprintf("AI review with %s was not performed: this build reviews with the embedded engine only", r.model)
-		res.Warnings = append(res.Warnings, note)
-		res.Coverage.Notes = append(res.Coverage.Notes, note)
+	// AI review (ai.go): after the embedded engine, whose result stands.
+	var aiErr error
+	if r.hasModel && !nothingStaged {
+		st := &aiStage{a: a, r: r, o: o, repo: repo, sec: sec, files: changed, units: req.Units}
+		if req.Message != nil {
+			st.message = req.Message.Text
+		}
+		dry, err := st.run(ctx, res, &req.Policy)
+		var inc *IncompleteError
+		switch {
+		case dry:
+			return nil
+		case errors.As(err, &inc):
+			aiErr = err
+		case err != nil:
+			return err
+		}
 	}
 	if nothingStaged {
 		res.Coverage.Notes = append(res.Coverage.Notes, "nothing is staged")
+		if r.hasModel {
+			res.Coverage.Notes = append(res.Coverage.Notes, fmt.Sprintf("AI review with %s was not performed: there is nothing to review", r.model))
+		}
 	}
 	a.result = res
-	return a.write(res, r, o)
+	if err := a.write(res, r, o); err != nil {
+		return err
+	}
+	if aiErr != nil {
+		return aiErr
+	}
+	return advisoriesRequired(dep, s, req.Policy.Hard)
 }
 
 func oneLineSubject(s string) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
+	"github.com/patchpatrol/patchpatrol/internal/deps"
 	"github.com/patchpatrol/patchpatrol/internal/python"
 	"github.com/patchpatrol/patchpatrol/internal/review"
 	"github.com/patchpatrol/patchpatrol/internal/secrets"
@@ -34,8 +35,9 @@ func (a *app) scanCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scan [PATH...]",
 		Short: "Scan files and directories whole (not diff-aware): for audits and baselines",
-		Long: `scan analyses every .py file under the given paths (default: the current
-directory) in parallel, skipping .git, virtual environments, site-packages,
+		Long: `scan analyses every .py file and Python dependency manifest
+(requirements*.txt, pyproject.toml, lock files, ...) under the given paths
+(default: the current directory) in parallel, skipping .git, virtual environments, site-packages,
 node_modules and caches, plus anything matching --exclude. Files named
 explicitly are scanned whatever their extension. Every finding counts; paths
 are relative to the current directory.`,
@@ -93,6 +95,10 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string) erro
 	}
 	req := &review.Request{Mode: s.Mode, Target: "scan of " + strings.Join(args, " "), Units: units, Skipped: skipped,
 		Engines: []analysis.Analyzer{py, sec}, Warnings: r.warnings}
+	dep := a.depsEngine(s) // dependency checks (db.go); nil outside security mode
+	if dep != nil {
+		req.Engines = append(req.Engines, dep)
+	}
 	req.Policy, req.Warnings = policy(r, req.Warnings)
 	req.Redact = func(text string) string {
 		out, _ := sec.Redact(text, secrets.RedactOptions{})
@@ -103,7 +109,10 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string) erro
 		return err
 	}
 	a.result = res
-	return a.write(res, r, o)
+	if err := a.write(res, r, o); err != nil {
+		return err
+	}
+	return advisoriesRequired(dep, s, req.Policy.Hard)
 }
 
 // collect walks the arguments and returns the files to scan, sorted.
@@ -151,7 +160,7 @@ func (a *app) collect(ctx context.Context, args, excludes []string) ([]scanFile,
 				}
 				return nil
 			}
-			if !strings.HasSuffix(d.Name(), ".py") || !d.Type().IsRegular() {
+			if !(strings.HasSuffix(d.Name(), ".py") || deps.IsManifest(d.Name())) || !d.Type().IsRegular() {
 				return nil
 			}
 			if excluded(rp, excludes) {

@@ -125,6 +125,14 @@ type AISettings struct {
 	ContextWindow int // 0: the model's own
 }
 
+// DependencySettings is [patchpatrol.dependencies], the dependency checks.
+type DependencySettings struct {
+	Allow             []string // names never reported as typo-squats
+	OSVURL            string   // OSV API endpoint; "" is the public API
+	Offline           bool     // advisories from the local database only
+	RequireAdvisories bool     // in hard mode, exit 3 when advisories cannot be had
+}
+
 // Settings holds every effective setting. Sources maps each key ("threshold",
 // "security.compliance_frameworks", "ai.timeout", ...) to where its value came
 // from.
@@ -153,6 +161,8 @@ type Settings struct {
 	Quality  QualitySettings
 	Rules    RuleSettings
 	AI       AISettings
+
+	Dependencies DependencySettings
 
 	Sources map[string]Source
 }
@@ -242,6 +252,7 @@ var envVars = [...]struct {
 	{"PATCHPATROL_FORMAT", "format", false},
 	{"PATCHPATROL_REQUIRE_AI", "require_ai", false},
 	{"PATCHPATROL_BASELINE", "baseline", false},
+	{"PATCHPATROL_OSV_URL", "dependencies.osv_url", false},
 }
 
 // ConfigPathEnv names the environment variable that, like --config, points

@@ -156,6 +156,14 @@ var specs = [...]spec{
 		apply: func(s *Settings, v any) { s.AI.Concurrency = toInt(v) }},
 	{key: "ai.context_window", text: textNumber, parse: intIn(1, math.MaxInt32, "a whole number of tokens greater than 0"),
 		apply: func(s *Settings, v any) { s.AI.ContextWindow = toInt(v) }},
+
+	{key: "dependencies.allow", text: textList, parse: listOf("package names", parsePackageName),
+		apply: func(s *Settings, v any) { s.Dependencies.Allow = cloneStrings(v) }},
+	{key: "dependencies.osv_url", parse: parseURL, apply: func(s *Settings, v any) { s.Dependencies.OSVURL, _ = v.(string) }},
+	{key: "dependencies.offline", text: textBool, parse: parseBool,
+		apply: func(s *Settings, v any) { s.Dependencies.Offline, _ = v.(bool) }},
+	{key: "dependencies.require_advisories", text: textBool, parse: parseBool,
+		apply: func(s *Settings, v any) { s.Dependencies.RequireAdvisories, _ = v.(bool) }},
 }
 
 func lookupSpec(key string) *spec {
@@ -604,6 +612,17 @@ func tablesOf(v any) ([]map[string]any, bool) {
 }
 
 var parseRuleIDs = listOf("rule ids", parseRuleID)
+
+// packageName is a distribution name as PEP 508 allows it.
+var packageName = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$`)
+
+func parsePackageName(s string) (string, error) {
+	n := strings.TrimSpace(s)
+	if !packageName.MatchString(n) {
+		return "", bad("bad package name %s: use the name as published on PyPI, such as \"requests-oauthlib\"", describe(s))
+	}
+	return n, nil
+}
 
 func parseIgnore(v any) (any, error) {
 	if l, ok := v.([]IgnoreRule); ok {

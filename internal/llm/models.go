@@ -100,3 +100,82 @@ func aliasNames() string {
 	}
 	return strings.Join(n, ", ")
 }
+
+// modelInfo is what PatchPatrol assumes about a known model: its context
+// window in tokens and, for hosted models, the list price in US dollars per
+// million input and output tokens. Prices are estimates copied from the
+// providers' public price lists (standard tier, prompts under 200k tokens)
+// and go out of date; they feed --dry-run's cost estimate only.
+type modelInfo struct {
+	prefix        string // matches the model name or a longer, dated name
+	window        int
+	inUSD, outUSD float64
+}
+
+// knownModels is the table, most specific prefix first.
+var knownModels = [...]modelInfo{
+	{"qwen2.5-coder", 32768, 0, 0},
+	{"qwen3-coder", 262144, 0, 0},
+	{"codellama", 16384, 0, 0},
+	{"deepseek-coder-v2", 131072, 0, 0},
+	{"llama3.1", 131072, 0, 0},
+	{"llama3.2", 131072, 0, 0},
+	{"gemini-2.5-flash-lite", 1048576, 0.10, 0.40},
+	{"gemini-2.5-flash", 1048576, 0.30, 2.50},
+	{"gemini-2.5-pro", 1048576, 1.25, 10.00},
+	{"gemini-2.0-flash", 1048576, 0.10, 0.40},
+	{"claude-haiku-4-5", 200000, 1.00, 5.00},
+	{"claude-sonnet-4-5", 200000, 3.00, 15.00},
+	{"claude-sonnet-4", 200000, 3.00, 15.00},
+	{"claude-opus-4-1", 200000, 15.00, 75.00},
+	{"claude-3-5-haiku", 200000, 0.80, 4.00},
+	{"gpt-4.1-nano", 1047576, 0.10, 0.40},
+	{"gpt-4.1-mini", 1047576, 0.40, 1.60},
+	{"gpt-4.1", 1047576, 2.00, 8.00},
+	{"gpt-4o-mini", 128000, 0.15, 0.60},
+	{"gpt-4o", 128000, 2.50, 10.00},
+}
+
+// defaultWindows are assumed for models the table does not know.
+func defaultWindow(backend string) int {
+	switch backend {
+	case "anthropic":
+		return 200000
+	case "gemini":
+		return 1048576
+	case "openai":
+		return 128000
+	}
+	return 8192 // ollama and llama.cpp models of unknown size: be modest
+}
+
+func lookupModel(model string) (modelInfo, bool) {
+	for _, m := range knownModels {
+		if strings.HasPrefix(model, m.prefix) {
+			return m, true
+		}
+	}
+	return modelInfo{}, false
+}
+
+// ContextWindow returns the context window PatchPatrol assumes for a model,
+// in tokens.
+func ContextWindow(s Spec) int {
+	if m, ok := lookupModel(s.Model); ok {
+		return m.window
+	}
+	return defaultWindow(s.Backend)
+}
+
+// Price returns the assumed list price of a hosted model in US dollars per
+// million input and output tokens; ok is false for local or unknown models.
+func Price(s Spec) (in, out float64, ok bool) {
+	if s.Backend == "ollama" || s.Backend == "llama" {
+		return 0, 0, false
+	}
+	m, found := lookupModel(s.Model)
+	if !found || (m.inUSD == 0 && m.outUSD == 0) {
+		return 0, 0, false
+	}
+	return m.inUSD, m.outUSD, true
+}

@@ -55,9 +55,11 @@ func (c *call) name() string {
 
 func (f *frame) evalCall(id NodeID) *Value {
 	t := f.t
-	if k := f.pureKey(id); k != "" {
-		if v, ok := f.env.vars[k]; ok {
-			return v // narrowed by a guard
+	if f.env.narrowed {
+		if k := f.pureKey(id); k != "" {
+			if v, ok := f.env.vars[k]; ok {
+				return v // narrowed by a guard
+			}
 		}
 	}
 	c := &call{node: id, fnNode: t.Child(id, FieldFunction)}

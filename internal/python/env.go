@@ -5,12 +5,15 @@ package python
 type env struct {
 	vars map[string]*Value
 	dead bool
+	// narrowed is set once a guard narrowed a pure expression ("§..." keys),
+	// so reads of such expressions only look them up when it can matter.
+	narrowed bool
 }
 
 func newEnv() *env { return &env{vars: make(map[string]*Value, 16)} }
 
 func (e *env) copy() *env {
-	c := &env{vars: make(map[string]*Value, len(e.vars)+4), dead: e.dead}
+	c := &env{vars: make(map[string]*Value, len(e.vars)+4), dead: e.dead, narrowed: e.narrowed}
 	for k, v := range e.vars {
 		c.vars[k] = v
 	}
@@ -31,7 +34,7 @@ func joinEnv(a, b *env) *env {
 	case b == nil || b.dead:
 		return a.copy()
 	}
-	out := &env{vars: make(map[string]*Value, len(a.vars))}
+	out := &env{vars: make(map[string]*Value, len(a.vars)), narrowed: a.narrowed || b.narrowed}
 	for k, va := range a.vars {
 		if vb, ok := b.vars[k]; ok {
 			out.vars[k] = join(va, vb)

@@ -480,9 +480,11 @@ func comparisonOps(t *Tree, id NodeID) []string {
 
 func (f *frame) evalSubscript(id NodeID) *Value {
 	t := f.t
-	if k := f.pureKey(id); k != "" {
-		if v, ok := f.env.vars[k]; ok {
-			return v // narrowed by a guard
+	if f.env.narrowed {
+		if k := f.pureKey(id); k != "" {
+			if v, ok := f.env.vars[k]; ok {
+				return v // narrowed by a guard
+			}
 		}
 	}
 	obj := f.eval(t.Child(id, FieldValue))

@@ -309,6 +309,10 @@ func (f *frame) attrPath(id NodeID) string {
 	case KindIdentifier:
 		return t.Text(id)
 	case KindAttribute:
+		// Fast path: "a.b.c" written plainly is its own path (no copy).
+		if txt := t.Text(id); plainDotted(txt) {
+			return txt
+		}
 		base := f.attrPath(t.Child(id, FieldObject))
 		if base == "" {
 			return ""
@@ -665,4 +669,22 @@ func (f *frame) bindImports(id NodeID) {
 			f.setVar(alias, &Value{Qual: f.m.Imports[alias]})
 		}
 	}
+}
+
+// plainDotted reports whether s is identifiers joined by dots, with nothing
+// else (no spaces, comments, calls or subscripts).
+func plainDotted(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '.' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
+			return false
+		}
+		if c == '.' && s[i+1] == '.' {
+			return false
+		}
+	}
+	return true
 }

@@ -67,6 +67,60 @@ type Module struct {
 	Methods map[string]*Function
 	// frameworks records which web frameworks the module imports.
 	frameworks map[string]bool
+	// deps are the qualified names an import statement brings in, split by
+	// where the statement is: at module level, or inside a function (a lazy
+	// import, which does not order module initialisation).
+	topDeps, lazyDeps []string
+}
+
+// noteImport records the names an import statement brings in.
+func (m *Module) noteImport(id NodeID, top bool) {
+	t := m.Tree
+	var names []string
+	modNode := t.Child(id, FieldModuleName)
+	if modNode != None {
+		mod := dotted(t.Text(modNode))
+		if t.Kind(modNode) == KindRelativeImport {
+			mod = m.resolveRelative(mod)
+		}
+		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+			if t.N(c).Field != FieldName {
+				continue
+			}
+			name := t.Child(c, FieldName)
+			if name == None {
+				name = c
+			}
+			names = append(names, joinQual(mod, dotted(t.Text(name))))
+		}
+		if len(names) == 0 {
+			names = append(names, mod)
+		}
+	} else {
+		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+			if t.N(c).Field != FieldName {
+				continue
+			}
+			name := c
+			if t.Kind(c) == KindAliasedImport {
+				name = t.Child(c, FieldName)
+			}
+			names = append(names, dotted(t.Text(name)))
+		}
+	}
+	if top {
+		m.topDeps = append(m.topDeps, names...)
+	} else {
+		m.lazyDeps = append(m.lazyDeps, names...)
+	}
+}
+
+// importsList returns the imported names, only module-level ones if top.
+func (m *Module) importsList(top bool) []string {
+	if top {
+		return m.topDeps
+	}
+	return append(append([]string{}, m.topDeps...), m.lazyDeps...)
 }
 
 // moduleName turns "src/app/views.py" into "app.views" (dropping a leading
@@ -103,8 +157,10 @@ func (m *Module) collect() {
 		switch n.Kind {
 		case KindImportStatement:
 			m.addImport(id)
+			m.noteImport(id, len(parents) == 0)
 		case KindImportFromStatement, KindFutureImportStatement:
 			m.addFromImport(id)
+			m.noteImport(id, len(parents) == 0)
 		case KindClassDefinition:
 			name := t.Text(t.Child(id, FieldName))
 			if len(parents) == 0 && len(classes) == 0 {

@@ -54,8 +54,10 @@ func (f *frame) refineIn(e *env, cond NodeID) (*env, *env) {
 // for classes cs.
 func (f *frame) narrow(e *env, subj NodeID, cs Class) *env {
 	path := f.attrPath(subj)
+	pure := false
 	if path == "" {
 		path = f.pureKey(subj)
+		pure = true
 	}
 	if path == "" {
 		return e
@@ -65,6 +67,7 @@ func (f *frame) narrow(e *env, subj NodeID, cs Class) *env {
 	cur := f.eval(subj)
 	f.env = saved
 	out := e.copy()
+	out.narrowed = out.narrowed || pure
 	if cs == AllClasses && cur.Const == nil {
 		out.vars[path] = cleanValue
 	} else {

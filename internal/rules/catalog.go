@@ -10,6 +10,7 @@ package rules
 //	PP6xx authentication       (python_security.go)
 //	PP7xx commit messages      (message.go)
 //	PP8xx code quality         (python_quality.go, change.go)
+//	PP9xx dependencies         (dependencies.go)
 func families() [][]*Rule {
-	return [][]*Rule{secretRules, pythonSecurityRules, pythonTaintRules, pythonPatternRules, pythonCoverageRules, messageRules, pythonQualityRules, changeRules}
+	return [][]*Rule{secretRules, pythonSecurityRules, pythonTaintRules, pythonPatternRules, pythonCoverageRules, messageRules, pythonQualityRules, changeRules, dependencyRules}
 }

@@ -31,6 +31,7 @@ const (
 	EngineSecrets Engine = "secrets"
 	EngineMessage Engine = "message"
 	EngineChange  Engine = "review"
+	EngineDeps    Engine = "deps"
 )
 
 // Doc is the documentation of a rule. Every rule fills every heading; the
@@ -210,7 +211,7 @@ func (r *Rule) Validate() error {
 		problems = append(problems, "remediation is empty")
 	}
 	switch r.Engine {
-	case EnginePython, EngineSecrets, EngineMessage, EngineChange:
+	case EnginePython, EngineSecrets, EngineMessage, EngineChange, EngineDeps:
 	default:
 		problems = append(problems, fmt.Sprintf("unknown engine %q", r.Engine))
 	}

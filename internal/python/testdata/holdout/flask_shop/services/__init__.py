@@ -1,0 +1,1 @@
+"""Services used by the shop's views."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the services, CLI tools and workers in this repository."""
