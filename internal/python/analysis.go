@@ -24,6 +24,9 @@ type batch struct {
 	funcs  map[*Function]*funcInfo
 	suffix map[string][]*Module // dotted-name suffix → modules, built on first use
 	out    *collector
+	// shared holds what earlier waves finished: read-only while this batch
+	// runs.
+	shared *store
 	steps  int
 	budget int
 	depth  int
@@ -136,7 +139,38 @@ type errBudget struct{}
 
 func newBatch(ctx context.Context, opts Options, mods []*Module, byName map[string]*Module, out *collector) *batch {
 	return &batch{ctx: ctx, opts: opts, mods: mods, byName: byName, modEnv: map[*Module]*env{},
-		funcs: map[*Function]*funcInfo{}, out: out}
+		funcs: map[*Function]*funcInfo{}, out: out, shared: newStore()}
+}
+
+// store keeps the summaries and final module states of modules whose wave
+// is over. It is written between waves only, so batches read it without
+// locks, and what it holds depends on the dependency order alone, never on
+// scheduling.
+type store struct {
+	done  map[*Module]bool
+	funcs map[*Function]*summary
+	envs  map[*Module]*env
+}
+
+func newStore() *store {
+	return &store{done: map[*Module]bool{}, funcs: map[*Function]*summary{}, envs: map[*Module]*env{}}
+}
+
+// absorb takes a finished batch's results for the modules it owned.
+func (s *store) absorb(a *batch, owned []*Module) {
+	own := map[*Module]bool{}
+	for _, m := range owned {
+		own[m] = true
+		s.done[m] = true
+		if e := a.modEnv[m]; e != nil {
+			s.envs[m] = e
+		}
+	}
+	for fn, fi := range a.funcs {
+		if own[fn.Module] && fi.state == fsDone {
+			s.funcs[fn] = fi.summary
+		}
+	}
 }
 
 // module finds an analysed module by a dotted name as an import writes it:
@@ -154,19 +188,26 @@ func (a *batch) module(name string, from *Module) *Module {
 		}
 	}
 	if a.suffix == nil {
-		a.suffix = map[string][]*Module{}
-		for _, m := range a.mods {
-			parts := strings.Split(m.Name, ".")
-			for i := 1; i < len(parts); i++ {
-				k := strings.Join(parts[i:], ".")
-				a.suffix[k] = append(a.suffix[k], m)
-			}
-		}
+		a.suffix = suffixIndex(a.mods)
 	}
 	if ms := a.suffix[name]; len(ms) == 1 {
 		return ms[0]
 	}
 	return nil
+}
+
+// suffixIndex maps every dotted-name suffix of the modules' names ("views"
+// and "app.views" for "src.app.views") to the modules that end with it.
+func suffixIndex(mods []*Module) map[string][]*Module {
+	idx := map[string][]*Module{}
+	for _, m := range mods {
+		parts := strings.Split(m.Name, ".")
+		for i := 1; i < len(parts); i++ {
+			k := strings.Join(parts[i:], ".")
+			idx[k] = append(idx[k], m)
+		}
+	}
+	return idx
 }
 
 // importedValue is what a qualified name from an import refers to when it is
@@ -234,7 +275,7 @@ func (a *batch) run(m *Module) (complete bool) {
 // runTop interprets a module's top level once per batch, leaving its final
 // state as the module's globals.
 func (a *batch) runTop(m *Module) {
-	if _, done := a.modEnv[m]; done {
+	if _, done := a.modEnv[m]; done || a.shared.done[m] {
 		return
 	}
 	fr := &frame{a: a, m: m, t: m.Tree, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
@@ -250,6 +291,12 @@ func (a *batch) runTop(m *Module) {
 // it, or nil. A module another worker owns has its top level interpreted
 // here on first use.
 func (a *batch) global(m *Module, name string) *Value {
+	if a.shared.done[m] {
+		if e := a.shared.envs[m]; e != nil {
+			return e.vars[name]
+		}
+		return nil
+	}
 	if _, ok := a.modEnv[m]; !ok {
 		a.runTop(m)
 	}
@@ -260,6 +307,9 @@ func (a *batch) global(m *Module, name string) *Value {
 }
 
 func (a *batch) setGlobal(m *Module, name string, v *Value) {
+	if a.shared.done[m] {
+		return // an earlier wave's module: its state is final
+	}
 	if e := a.modEnv[m]; e != nil {
 		e.vars[name] = join(e.vars[name], v)
 	}
@@ -308,6 +358,9 @@ type paramSink struct {
 // stores its summary. Recursion ends at a function already running: its
 // summary is then unknown at that call.
 func (a *batch) analyzeFunc(fn *Function) *summary {
+	if a.shared.done[fn.Module] {
+		return a.shared.funcs[fn] // nil when its analysis did not finish
+	}
 	fi := a.info(fn)
 	switch fi.state {
 	case fsDone:

@@ -125,43 +125,50 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 		}
 	}
 	out := newCollector()
-	batches := make([]*batch, workers)
-	for w := range batches {
-		batches[w] = newBatch(ctx, e.opts, live, byName, out)
-	}
 	quality := make([][]finding.Finding, len(units))
-	next := make(chan int, len(units))
-	for i := range units {
-		next <- i
+	index := map[*Module]int{}
+	for i, m := range mods {
+		if m != nil {
+			index[m] = i
+		}
 	}
-	close(next)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(a *batch) {
-			defer wg.Done()
-			for i := range next {
-				m := mods[i]
-				if m == nil || ctx.Err() != nil {
-					continue
-				}
+	shared := newStore()
+	suffix := suffixIndex(live)
+	last := newBatch(ctx, e.opts, live, byName, out)
+	last.suffix = suffix
+	for _, wave := range waves(last, live) {
+		done := make([]*batch, len(wave))
+		err := parallel(ctx, len(wave), min(workers, len(wave)), func(k int) error {
+			// A fresh batch per component keeps each component's analysis
+			// independent of which worker ran what before.
+			a := newBatch(ctx, e.opts, live, byName, out)
+			a.shared, a.suffix = shared, suffix
+			for _, m := range wave[k] {
+				i := index[m]
 				complete := a.run(m)
 				qs := append(e.quality(m), trojanSource(m)...)
-				mu.Lock()
 				if !complete && ctx.Err() == nil {
 					reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,
 						Text: "analysis stopped at its time budget; findings may be incomplete"})
 				}
 				quality[i] = qs
-				mu.Unlock()
 			}
-		}(batches[w])
+			done[k] = a
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for k, a := range done {
+			if a != nil {
+				shared.absorb(a, wave[k])
+			}
+		}
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	batches := []*batch{last}
 	// Findings about unknown data that only reach a sink through parameters
 	// stand for functions no call site decided: entry points and public
 	// APIs.

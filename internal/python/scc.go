@@ -1,5 +1,10 @@
 package python
 
+import (
+	"sort"
+	"strings"
+)
+
 // tarjan returns, for each of n nodes, the index of its strongly connected
 // component; components are numbered in reverse topological order (a
 // component's dependencies get lower numbers).
@@ -62,4 +67,72 @@ func tarjan(n int, edges [][]int) []int {
 		}
 	}
 	return comp
+}
+
+// waves orders modules for analysis: each wave is a list of strongly
+// connected components of the module-level import graph (a component is a
+// set of modules that import each other), and every module a component
+// imports sits in an earlier wave. Components of one wave are analysed in
+// parallel; later waves reuse the finished summaries. Lazy imports inside
+// functions do not order initialisation and are left out, which keeps the
+// components small.
+func waves(a *batch, mods []*Module) [][][]*Module {
+	idx := make(map[*Module]int, len(mods))
+	for i, m := range mods {
+		idx[m] = i
+	}
+	edges := make([][]int, len(mods))
+	for i, m := range mods {
+		for _, q := range m.importsList(true) {
+			for d := q; d != ""; {
+				if dm := a.module(d, m); dm != nil {
+					if dm != m {
+						edges[i] = append(edges[i], idx[dm])
+					}
+					break
+				}
+				j := strings.LastIndexByte(d, '.')
+				if j < 0 {
+					break
+				}
+				d = d[:j]
+			}
+		}
+	}
+	comp := tarjan(len(mods), edges)
+	ncomp := 0
+	for _, c := range comp {
+		ncomp = max(ncomp, c+1)
+	}
+	members := make([][]*Module, ncomp)
+	for i, m := range mods {
+		members[comp[i]] = append(members[comp[i]], m)
+	}
+	// Tarjan numbers components so that dependencies come first; a
+	// component's level is one more than its deepest dependency's.
+	level := make([]int, ncomp)
+	for c := 0; c < ncomp; c++ {
+		for _, m := range members[c] {
+			for _, d := range edges[idx[m]] {
+				if dc := comp[d]; dc != c && level[dc]+1 > level[c] {
+					level[c] = level[dc] + 1
+				}
+			}
+		}
+	}
+	maxLevel := 0
+	for _, l := range level {
+		maxLevel = max(maxLevel, l)
+	}
+	out := make([][][]*Module, maxLevel+1)
+	for c := 0; c < ncomp; c++ {
+		ms := members[c]
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Path < ms[j].Path })
+		out[level[c]] = append(out[level[c]], ms)
+	}
+	for _, w := range out {
+		// Big components first, so the slowest work starts early.
+		sort.SliceStable(w, func(i, j int) bool { return len(w[i]) > len(w[j]) })
+	}
+	return out
 }

@@ -147,6 +147,9 @@ func Run(ctx context.Context, req *Request) (*Result, error) {
 		}
 		kept = append(kept, f)
 	}
+	// Engines report concurrently: order the findings fully before dedupe
+	// keeps the first of equals, so the result does not depend on timing.
+	sort.SliceStable(kept, func(i, j int) bool { return findingLess(&kept[i], &kept[j]) })
 	res.Findings = dedupe(kept)
 	sortFindings(res.Findings)
 	finding.AssignFingerprints(res.Findings)
@@ -177,54 +180,78 @@ func runEngines(ctx context.Context, req *Request) ([]finding.Finding, []string,
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	for _, eng := range req.Engines {
-		if b, ok := eng.(BatchAnalyzer); ok {
-			reps, err := b.AnalyzeBatch(ctx, req.Units)
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: %w", eng.Name(), err)
-			}
-			for i, rep := range reps {
-				collect(rep, req.Units[i].Path)
-			}
-			continue
-		}
-		jobs := make(chan *analysis.Unit)
-		errs := make(chan error, workers)
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for u := range jobs {
-					rep, err := eng.Analyze(ctx, u)
-					if err != nil {
-						errs <- fmt.Errorf("%s: %s: %w", eng.Name(), u.Path, err)
-						continue
-					}
-					collect(rep, u.Path)
-				}
-			}()
-		}
-	feed:
-		for _, u := range req.Units {
-			select {
-			case jobs <- u:
-			case <-ctx.Done():
-				break feed
-			}
-		}
-		close(jobs)
-		wg.Wait()
-		close(errs)
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		if err := <-errs; err != nil {
+	// Engines run side by side: the Python engine's later waves leave
+	// cores free that the secrets detector can use.
+	errs := make([]error, len(req.Engines))
+	var engines sync.WaitGroup
+	for i, eng := range req.Engines {
+		engines.Add(1)
+		go func() {
+			defer engines.Done()
+			errs[i] = runEngine(ctx, eng, req.Units, workers, collect)
+		}()
+	}
+	engines.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
 			return nil, nil, err
 		}
 	}
 	sort.Strings(notes)
 	return all, notes, nil
+}
+
+// runEngine runs one engine over the units: a batch engine in one call, the
+// others over a bounded pool of workers.
+func runEngine(ctx context.Context, eng analysis.Analyzer, units []*analysis.Unit, workers int, collect func(analysis.Report, string)) error {
+	if b, ok := eng.(BatchAnalyzer); ok {
+		reps, err := b.AnalyzeBatch(ctx, units)
+		if err != nil {
+			return fmt.Errorf("%s: %w", eng.Name(), err)
+		}
+		for i, rep := range reps {
+			collect(rep, units[i].Path)
+		}
+		return nil
+	}
+	jobs := make(chan *analysis.Unit)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range jobs {
+				rep, err := eng.Analyze(ctx, u)
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("%s: %s: %w", eng.Name(), u.Path, err):
+					default:
+					}
+					continue
+				}
+				collect(rep, u.Path)
+			}
+		}()
+	}
+feed:
+	for _, u := range units {
+		select {
+		case jobs <- u:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return <-errs
 }
 
 // scopeOf marks a finding against its file's changed lines: added when its
@@ -355,4 +382,25 @@ func sortFindings(fs []finding.Finding) {
 		}
 		return a.RuleID < b.RuleID
 	})
+}
+
+// findingLess is a total order on findings for deterministic output.
+func findingLess(a, b *finding.Finding) bool {
+	switch {
+	case a.Path != b.Path:
+		return a.Path < b.Path
+	case a.Line != b.Line:
+		return a.Line < b.Line
+	case a.Column != b.Column:
+		return a.Column < b.Column
+	case a.RuleID != b.RuleID:
+		return a.RuleID < b.RuleID
+	case a.Severity != b.Severity:
+		return a.Severity > b.Severity
+	case a.Confidence != b.Confidence:
+		return a.Confidence > b.Confidence
+	case a.Engine != b.Engine:
+		return a.Engine < b.Engine
+	}
+	return a.Message < b.Message
 }

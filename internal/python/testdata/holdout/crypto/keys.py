@@ -32,7 +32,7 @@ def pycrypto_key():
 
 
 def pycrypto_key_small():
-    return PyRSA.generate(bits=768)  # expect: CWE-326
+    return PyRSA.generate(bits=1024)  # expect: CWE-326
 
 
 def ssh_key_small():

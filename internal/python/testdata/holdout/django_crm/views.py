@@ -2,6 +2,7 @@
 import logging
 
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -113,3 +114,12 @@ def customer_card(request, customer_ref):
     log.info("card requested for %s", customer_ref)  # expect: CWE-117 the str converter lets %0A through
     customer = get_object_or_404(Customer, ref=customer_ref)
     return render(request, "crm/card.html", {"customer": customer})
+
+
+@login_required
+def remember_device(request):
+    token = signing.dumps({"uid": request.user.pk}, salt="crm.device")
+    response = redirect("crm:home")
+    response.set_cookie("crm_device", token, max_age=90 * 86400)  # expect: CWE-614, CWE-1004
+    response.set_cookie("crm_device_v2", token, max_age=90 * 86400, secure=True, httponly=True, samesite="Lax")  # safe: CWE-614, CWE-1004 both flags set
+    return response
