@@ -114,6 +114,9 @@ model and no network; an AI model can add judgement on top.`,
 	root.AddCommand(a.reviewChangesCmd(), a.reviewMessageCmd(), a.reviewCompleteCmd(), a.reviewCommitCmd(), a.scanCmd(),
 		a.listModelsCmd(), a.rulesCmd(), a.versionCmd(), a.dbCmd(),
 		a.downloadModelCmd(), a.removeModelCmd(), a.cacheInfoCmd(), a.cleanCacheCmd(), a.testConnectionCmd())
+	root.AddCommand(a.installCmd(), a.uninstallCmd()) // native git hooks (install.go)
+	root.AddCommand(a.baselineCmd())                  // baselines (baseline.go)
+	root.AddCommand(a.auditCmd(), a.mergeCmd())       // history audits, shards (audit.go, merge.go)
 	return root
 }
 

@@ -25,6 +25,8 @@ type options struct {
 	requireAI, noCache, dryRun bool
 	// Dependency checks (db.go).
 	offline, requireAdvisories bool
+	// Baselines (baseline.go).
+	baseline string
 }
 
 func addReviewFlags(cmd *cobra.Command, o *options) {
@@ -49,6 +51,7 @@ func addReviewFlags(cmd *cobra.Command, o *options) {
 	f.IntVar(&o.maxNewTokens, "max-new-tokens", 0, "AI answer length limit")
 	addAIFlags(cmd, o)
 	addDepsFlags(cmd, o)
+	addBaselineFlag(cmd, o)
 	cmd.MarkFlagsMutuallyExclusive("soft", "hard")
 	cmd.MarkFlagsMutuallyExclusive("verbose", "quiet")
 }
@@ -106,6 +109,7 @@ func (a *app) settings(cmd *cobra.Command, root string, o *options) (*resolved, 
 		{"require-ai", "require_ai", strconv.FormatBool(o.requireAI)},
 		{"offline", "dependencies.offline", strconv.FormatBool(o.offline)},
 		{"require-advisories", "dependencies.require_advisories", strconv.FormatBool(o.requireAdvisories)},
+		{"baseline", "baseline", o.baseline},
 	} {
 		if err := set(x.flag, x.key, x.v); err != nil {
 			return nil, &UsageError{Err: err}
@@ -151,6 +155,9 @@ func (a *app) explain(r *resolved) {
 		map[bool]string{true: "soft", false: "hard"}[r.s.SoftMode], r.s.Sources["soft_mode"], r.s.Format, r.s.Sources["format"])
 	if r.hasModel {
 		fmt.Fprintf(w, "settings: model %s\n", r.model)
+	}
+	if r.s.Baseline != "" { // baselines (baseline.go)
+		fmt.Fprintf(w, "settings: baseline %s (%s)\n", r.s.Baseline, r.s.Sources["baseline"])
 	}
 }
 

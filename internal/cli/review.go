@@ -16,12 +16,9 @@ import (
 	"github.com/patchpatrol/patchpatrol/internal/diff"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/gitx"
-	"github.com/patchpatrol/patchpatrol/internal/message"
-	"github.com/patchpatrol/patchpatrol/internal/python"
 	"github.com/patchpatrol/patchpatrol/internal/report"
 	"github.com/patchpatrol/patchpatrol/internal/review"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
-	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
 type reviewKind int
@@ -121,41 +118,22 @@ func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string
 	s := r.s
 	req := &review.Request{Mode: s.Mode, Warnings: r.warnings}
 	req.Policy, req.Warnings = policy(r, req.Warnings)
+	if req.Baseline, err = a.loadBaseline(r, repo.Root()); err != nil { // baselines (baseline.go)
+		return err
+	}
 	if kind == kindCommit {
 		// A past commit is reviewed soft unless --hard is given, as in the
 		// original PatchPatrol: the config's soft_mode is for hooks.
 		req.Policy.Hard = r.hardSet
 	}
-	py, err := python.New(python.Options{MaxFunctionLines: s.Quality.MaxFunctionLines,
-		MaxComplexity: s.Quality.MaxComplexity, AllowPrintIn: s.Quality.AllowPrintIn})
+	// The engines (engines.go), shared with audit.
+	eng, err := a.newEngines(ctx, repo, s, kind != kindChanges)
 	if err != nil {
 		return err
 	}
-	defer py.Close()
-	sec, err := secrets.New(secrets.Options{})
-	if err != nil {
-		return err
-	}
-	req.Engines = []analysis.Analyzer{py, sec}
-	dep := a.depsEngine(s) // dependency checks (db.go); nil outside security mode
-	if dep != nil {
-		req.Engines = append(req.Engines, dep)
-	}
-	if kind != kindChanges {
-		// Only message reviews need git's comment character (one more git
-		// command) and the message checks.
-		commentChar := s.Message.CommentChar
-		if s.Sources["message.comment_char"] == "default" {
-			commentChar = repo.CommentChar(ctx)
-		}
-		msg := message.New(message.Options{MaxSubject: s.Message.MaxSubject, MaxBody: s.Message.MaxBody,
-			Conventional: s.Message.Conventional, ConventionalTypes: s.Message.ConventionalTypes, CommentChar: commentChar})
-		req.Messages = []analysis.MessageAnalyzer{msg, sec}
-	}
-	req.Redact = func(text string) string {
-		out, _ := sec.Redact(text, secrets.RedactOptions{})
-		return out
-	}
+	defer eng.close()
+	eng.apply(req)
+	sec, dep := eng.sec, eng.dep
 
 	nothingStaged := false
 	var changed []diff.File // the change as git gave it, for the AI review

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
+	"github.com/patchpatrol/patchpatrol/internal/audit"
 	"github.com/patchpatrol/patchpatrol/internal/deps"
 	"github.com/patchpatrol/patchpatrol/internal/python"
 	"github.com/patchpatrol/patchpatrol/internal/review"
@@ -32,6 +33,7 @@ var skipDirs = map[string]bool{
 func (a *app) scanCmd() *cobra.Command {
 	o := &options{}
 	var excludes []string
+	var shard string // --shard i/n (shard.go)
 	cmd := &cobra.Command{
 		Use:   "scan [PATH...]",
 		Short: "Scan files and directories whole (not diff-aware): for audits and baselines",
@@ -41,10 +43,11 @@ func (a *app) scanCmd() *cobra.Command {
 node_modules and caches, plus anything matching --exclude. Files named
 explicitly are scanned whatever their extension. Every finding counts; paths
 are relative to the current directory.`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.scan(cmd, o, args, excludes) },
+		RunE: func(cmd *cobra.Command, args []string) error { return a.scan(cmd, o, args, excludes, shard) },
 	}
 	addReviewFlags(cmd, o)
 	cmd.Flags().StringArrayVar(&excludes, "exclude", nil, "skip paths matching this glob (repeatable; ** spans directories)")
+	cmd.Flags().StringVar(&shard, "shard", "", "scan only shard i of n of the files (1-based, such as 2/4, by path hash); merge the shards' JSON with `patchpatrol merge`")
 	return cmd
 }
 
@@ -53,8 +56,12 @@ type scanFile struct {
 	abs  string
 }
 
-func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string) error {
+func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string, shard string) error {
 	ctx := cmd.Context()
+	sh, err := audit.ParseShard(shard) // --shard (shard.go)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
 	root := a.io.Dir
 	if o.repoPath != "" {
 		root = o.repoPath
@@ -77,14 +84,14 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string) erro
 	if err != nil {
 		return err
 	}
+	files, skipped = shardFiles(sh, files, skipped) // --shard (shard.go)
 	units, more, err := readFiles(ctx, files, r.s.MaxFileSize)
 	if err != nil {
 		return err
 	}
 	skipped = append(skipped, more...)
 	s := r.s
-	py, err := python.New(python.Options{MaxFunctionLines: s.Quality.MaxFunctionLines,
-		MaxComplexity: s.Quality.MaxComplexity, AllowPrintIn: s.Quality.AllowPrintIn})
+	py, err := python.New(pythonOptions(s))
 	if err != nil {
 		return err
 	}
@@ -99,7 +106,13 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string) erro
 	if dep != nil {
 		req.Engines = append(req.Engines, dep)
 	}
+	if sh.Count > 0 { // --shard (shard.go)
+		req.Target += " (shard " + sh.String() + ")"
+	}
 	req.Policy, req.Warnings = policy(r, req.Warnings)
+	if req.Baseline, err = a.scanBaseline(ctx, r, root); err != nil { // baselines (baseline.go)
+		return err
+	}
 	req.Redact = func(text string) string {
 		out, _ := sec.Redact(text, secrets.RedactOptions{})
 		return out

@@ -280,7 +280,7 @@ func TestInvalidValues(t *testing.T) {
 		{"backend unknown", `backend = "bard"`, "backend", 2, `unknown backend "bard": use one of ollama`},
 		{"model number", `model = 7`, "model", 2, `must be a string, got 7`},
 		{"device number", `device = 0`, "device", 2, `must be a string, got 0`},
-		{"format", `format = "pdf"`, "format", 2, `must be one of text, json, sarif, markdown, got "pdf"`},
+		{"format", `format = "pdf"`, "format", 2, `must be one of text, json, sarif, markdown, gitlab, html, got "pdf"`},
 		{"require_ai", `require_ai = 1`, "require_ai", 2, `must be true or false, got 1`},
 		{"redact_secrets", `redact_secrets = "no"`, "redact_secrets", 2, `must be true or false`},
 		{"max_file_size zero", `max_file_size = 0`, "max_file_size", 2, `must be a whole number of bytes greater than 0, got 0`},

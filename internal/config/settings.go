@@ -108,6 +108,13 @@ type QualitySettings struct {
 	AllowPrintIn     []string // globs where print() is fine
 }
 
+// TaintSettings is [patchpatrol.taint]: the project's own taint sources and
+// sanitizers for the Python engine.
+type TaintSettings struct {
+	Sources    []string            // qualified names whose results are request data
+	Sanitizers map[string][]string // qualified name -> sink classes it protects
+}
+
 // RuleSettings is [patchpatrol.rules].
 type RuleSettings struct {
 	Disable  []string
@@ -142,7 +149,7 @@ type Settings struct {
 	SoftMode      bool
 	Backend       string // "" (no model), ollama, openai, anthropic, gemini, llama
 	Model         string
-	Format        string // text, json, sarif, markdown
+	Format        string // text, json, sarif, markdown, gitlab, html
 	RequireAI     bool
 	RedactSecrets bool
 	MaxFileSize   int64 // bytes
@@ -159,6 +166,7 @@ type Settings struct {
 	Prompts  PromptSettings
 	Message  MessageSettings
 	Quality  QualitySettings
+	Taint    TaintSettings
 	Rules    RuleSettings
 	AI       AISettings
 

@@ -120,8 +120,8 @@ func TestApplyEnv(t *testing.T) {
 			wantErr: "PATCHPATROL_MODE", errMsg: `must be "security" or "code-quality"`},
 		{name: "onnx", env: map[string]string{"PATCHPATROL_BACKEND": "onnx"},
 			wantErr: "PATCHPATROL_BACKEND", errMsg: "ONNX backend is not supported"},
-		{name: "bad format", env: map[string]string{"PATCHPATROL_FORMAT": "html"},
-			wantErr: "PATCHPATROL_FORMAT", errMsg: `got "html"`},
+		{name: "bad format", env: map[string]string{"PATCHPATROL_FORMAT": "pdf"},
+			wantErr: "PATCHPATROL_FORMAT", errMsg: `got "pdf"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

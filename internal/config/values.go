@@ -134,6 +134,13 @@ var specs = [...]spec{
 	{key: "quality.allow_print_in", text: textList, parse: listOf("path globs", parseGlob),
 		apply: func(s *Settings, v any) { s.Quality.AllowPrintIn = cloneStrings(v) }},
 
+	{key: "taint.sources", text: textList, parse: listOf("Python names", parseDottedName),
+		apply: func(s *Settings, v any) { s.Taint.Sources = cloneStrings(v) }},
+	{key: "taint.sanitizers", parse: parseSanitizerTable, apply: func(s *Settings, v any) {
+		m, _ := v.(map[string][]string)
+		s.Taint.Sanitizers = maps.Clone(m)
+	}},
+
 	{key: "rules.disable", text: textList, parse: listOf("rule ids", parseRuleID),
 		apply: func(s *Settings, v any) { s.Rules.Disable = cloneStrings(v) }},
 	{key: "rules.severity", parse: parseSeverityTable, apply: func(s *Settings, v any) {
@@ -400,11 +407,11 @@ func parseBackend(v any) (any, error) {
 func parseFormat(v any) (any, error) {
 	if s, ok := v.(string); ok {
 		switch f := strings.ToLower(strings.TrimSpace(s)); f {
-		case "text", "json", "sarif", "markdown":
+		case "text", "json", "sarif", "markdown", "gitlab", "html":
 			return f, nil
 		}
 	}
-	return nil, bad("must be one of text, json, sarif, markdown, got %s", describe(v))
+	return nil, bad("must be one of text, json, sarif, markdown, gitlab, html, got %s", describe(v))
 }
 
 func parseGlob(s string) (string, error) {
@@ -552,6 +559,53 @@ func parseRuleID(s string) (string, error) {
 			describe(s))
 	}
 	return id, nil
+}
+
+// dottedName matches a qualified Python name: "myapp.web.current_payload".
+var dottedName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+func parseDottedName(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if !dottedName.MatchString(t) {
+		return "", bad("bad Python name %s: write the qualified name of a function or object, such as \"myapp.web.current_payload\"", describe(s))
+	}
+	return t, nil
+}
+
+// TaintClassNames are the sink classes a configured sanitizer may protect.
+// The Python engine owns the vocabulary; a test keeps the two lists equal.
+var TaintClassNames = []string{"all", "code", "cookie", "deserialization", "header", "html", "ldap", "log", "nosql",
+	"path", "redirect", "regex", "shell", "sql", "ssrf", "template", "trust", "xml", "xpath"}
+
+// parseSanitizerTable reads [patchpatrol.taint.sanitizers]: qualified
+// function names mapped to the sink classes their result is safe for.
+func parseSanitizerTable(v any) (any, error) {
+	x, ok := v.(map[string]any)
+	if !ok {
+		return nil, bad("must be a table of function names to sink classes, such as { \"myapp.security.clean_sql\" = [\"sql\"] }, got %s", describe(v))
+	}
+	out := make(map[string][]string, len(x))
+	for _, k := range slices.Sorted(maps.Keys(x)) {
+		name, err := parseDottedName(k)
+		if err != nil {
+			return nil, badAt([]seg{keySeg(k)}, err)
+		}
+		l, ok := x[k].([]any)
+		if !ok || len(l) == 0 {
+			return nil, badAt([]seg{keySeg(k)}, bad("must be a non-empty list of sink classes (%s), got %s", strings.Join(TaintClassNames, ", "), describe(x[k])))
+		}
+		var classes []string
+		for i, e := range l {
+			c, _ := e.(string)
+			c = strings.ToLower(strings.TrimSpace(c))
+			if !slices.Contains(TaintClassNames, c) {
+				return nil, badAt([]seg{keySeg(k), {idx: i}}, bad("unknown sink class %s: use one of %s", describe(e), strings.Join(TaintClassNames, ", ")))
+			}
+			classes = append(classes, c)
+		}
+		out[name] = classes
+	}
+	return out, nil
 }
 
 func parseSeverityTable(v any) (any, error) {

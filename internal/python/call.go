@@ -107,8 +107,10 @@ func (f *frame) evalCall(id NodeID) *Value {
 					if c.kw == nil {
 						c.kw, c.kwNodes = map[string]*Value{}, map[string]NodeID{}
 					}
-					c.kw["**"] = v.anyElem()
-					c.kwNodes["**"] = a
+					if !f.splatKeywords(c, v, a) {
+						c.kw["**"] = v.anyElem()
+						c.kwNodes["**"] = a
+					}
 				}
 			default:
 				c.pos = append(c.pos, f.eval(a))
@@ -123,6 +125,29 @@ func (f *frame) evalCall(id NodeID) *Value {
 	v := f.a.callResult(f, c)
 	f.mutate(c)
 	return v
+}
+
+// splatKeywords spreads f(**opts) into keyword arguments when opts is a dict
+// whose keys are all known strings, so that rules see the flags a constant
+// options dict passes. Explicit keywords win, as they do at run time (a
+// duplicate would be a TypeError).
+func (f *frame) splatKeywords(c *call, v *Value, node NodeID) bool {
+	if v == nil || v.Elems == nil || v.Rest != nil || len(v.Elems) == 0 {
+		return false
+	}
+	for k := range v.Elems {
+		if !strings.HasPrefix(k, "s:") {
+			return false
+		}
+	}
+	for k, e := range v.Elems {
+		name := k[2:]
+		if _, dup := c.kw[name]; !dup {
+			c.kw[name] = e
+			c.kwNodes[name] = node
+		}
+	}
+	return true
 }
 
 // mutate records what a mutating method does to its receiver: items.append(x)
@@ -170,6 +195,9 @@ func (f *frame) mutate(c *call) {
 // callResult is what a call returns.
 func (a *batch) callResult(f *frame, c *call) *Value {
 	q := c.qual
+	if v := a.configuredCall(f, c); v != nil {
+		return v
+	}
 	// Functions and methods defined in the analysed code.
 	if fn := a.resolveFunc(f, c); fn != nil {
 		if s := a.analyzeFunc(fn); s != nil {

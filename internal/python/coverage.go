@@ -99,6 +99,9 @@ func (a *batch) checkCoverage(f *frame, c *call) {
 				fmt.Sprintf("the %q cookie holds a credential in clear text", k), nil)
 		}
 		for _, v := range []*Value{key, val} {
+			if _, signed := c.kw["secret"]; signed && v == val && f.m.frameworks["bottle"] {
+				break // Bottle signs and encodes the value: it cannot add attributes
+			}
 			if v != nil && v.Taint.Remote()&ClassCookie != 0 {
 				a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.CookieInjection, class: ClassCookie, what: "set_cookie()"}, ClassCookie, v, nil)
 				break

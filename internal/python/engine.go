@@ -20,6 +20,10 @@ type Options struct {
 	// StepBudget bounds the interpreter's work per file, in evaluation steps
 	// per byte of source (0 means 200, with a floor of one million steps).
 	StepBudget int
+	// Taint adds the project's own sources and sanitizers.
+	Taint TaintConfig
+
+	taint taintTables // Taint, compiled by New
 }
 
 func (o Options) budget(size int) int {
@@ -45,6 +49,10 @@ var _ analysis.Analyzer = (*Engine)(nil)
 
 // New builds the engine.
 func New(opts Options) (*Engine, error) {
+	taint, err := opts.Taint.compile()
+	if err != nil {
+		return nil, fmt.Errorf("python engine: %w", err)
+	}
 	p, err := NewParser()
 	if err != nil {
 		return nil, fmt.Errorf("python engine: %w", err)
@@ -58,6 +66,7 @@ func New(opts Options) (*Engine, error) {
 	if opts.AllowPrintIn == nil {
 		opts.AllowPrintIn = DefaultAllowPrintIn
 	}
+	opts.taint = taint
 	return &Engine{parser: p, opts: opts}, nil
 }
 

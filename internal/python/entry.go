@@ -13,7 +13,19 @@ const (
 	entryNone
 	entryRoute  // a route handler: its parameters come from the URL or body
 	entryDjango // a Django-style view: request first, URL kwargs after
+	entryFalcon // a Falcon responder: on_get(self, req, resp, **uri_params)
 )
+
+// falconResponder matches Falcon's responder names: on_get, on_post,
+// on_get_collection ...
+func falconResponder(name string) bool {
+	for _, verb := range []string{"get", "post", "put", "patch", "delete", "head", "options", "websocket"} {
+		if name == "on_"+verb || strings.HasPrefix(name, "on_"+verb+"_") {
+			return true
+		}
+	}
+	return false
+}
 
 var routeDecorators = map[string]bool{
 	"route": true, "get": true, "post": true, "put": true, "delete": true, "patch": true, "head": true,
@@ -39,6 +51,9 @@ func entryKindOf(fn *Function) entryKind {
 		case "api_view", "require_http_methods", "require_GET", "require_POST", "require_safe", "csrf_exempt", "view_config":
 			return entryDjango
 		}
+	}
+	if fn.IsMethod() && fn.Module.frameworks["falcon"] && falconResponder(fn.Name) && len(fn.Params) >= 3 {
+		return entryFalcon
 	}
 	// def view(request, slug): in a module that uses Django or Pyramid.
 	ps := fn.Params
@@ -90,8 +105,11 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		v.Taint.m[labelParam0] = AllClasses
 		return v
 	}
+	if fn.Parent == nil && convertedCLIParam(fn, p) {
+		return cleanValue
+	}
 	v := &Value{Taint: paramTaint(i)}
-	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) {
+	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) || (fn.entry == entryFalcon && i >= 3) {
 		if a.numericParam(fn, p) && !p.Star && !p.DoubleStar {
 			// The framework converts the value before the handler runs.
 			return cleanValue
@@ -100,6 +118,9 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 			v = &Value{Taint: paramTaint(i)}
 			v.Taint.m[labelRemote] = requestClasses
 			v.Src = &Source{What: fmt.Sprintf("request parameter %q", p.Name), Line: t.Line(p.Node)}
+			if m := a.modelParam(fn, p, v); m != nil {
+				return m
+			}
 		}
 	}
 	if p.Star || p.DoubleStar {
@@ -130,15 +151,8 @@ func (a *batch) untrustedParam(fn *Function, p Param) bool {
 // a path converter (Flask's <int:item_id>).
 func (a *batch) numericParam(fn *Function, p Param) bool {
 	t := fn.Module.Tree
-	switch strings.TrimSpace(p.Annotation) {
-	case "int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "datetime.date", "datetime.datetime", "Decimal",
-		"decimal.Decimal", "PositiveInt", "NegativeInt", "NonNegativeInt", "conint", "PositiveFloat", "confloat":
+	if numericAnnotation(p.Annotation) {
 		return true
-	}
-	for _, pre := range []string{"Annotated[int", "Annotated[float", "Annotated[bool", "Annotated[UUID", "Annotated[uuid.UUID"} {
-		if strings.HasPrefix(p.Annotation, pre) {
-			return true
-		}
 	}
 	// Flask: /items/<int:item_id> passes an int.
 	for _, d := range fn.Decorators {
@@ -146,12 +160,22 @@ func (a *batch) numericParam(fn *Function, p Param) bool {
 			continue
 		}
 		if arg := t.FirstNamed(t.Child(d, FieldArguments)); arg != None {
-			if path, ok := t.StringValue(arg); ok {
-				for _, conv := range []string{"int", "float", "uuid"} {
-					if strings.Contains(path, "<"+conv+":"+p.Name+">") {
-						return true
-					}
-				}
+			if path, ok := t.StringValue(arg); ok && numericConverter(path, p.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numericConverter reports whether a route path converts the named parameter
+// to a number or a UUID: Flask and Django "<int:id>", Sanic "<id:int>",
+// Starlette, FastAPI and Falcon "{id:int}".
+func numericConverter(path, name string) bool {
+	for _, conv := range []string{"int", "float", "uuid", "number"} {
+		for _, form := range []string{"<" + conv + ":" + name + ">", "<" + name + ":" + conv + ">", "{" + name + ":" + conv + "}", "{" + name + ":" + conv + "("} {
+			if strings.Contains(path, form) {
+				return true
 			}
 		}
 	}
@@ -173,3 +197,138 @@ func (fn *Function) hasDecorator(names ...string) bool {
 
 func (fn *Function) isStatic() bool      { return fn.hasDecorator("staticmethod") }
 func (fn *Function) isClassMethod() bool { return fn.hasDecorator("classmethod") }
+
+// convertedCLIParam reports whether a click command's parameter is converted
+// or restricted by click before the command runs: type=int, a click.Choice
+// of constants, a range, a flag.
+func convertedCLIParam(fn *Function, p Param) bool {
+	t := fn.Module.Tree
+	for _, d := range fn.Decorators {
+		if t.Kind(d) != KindCall {
+			continue
+		}
+		callee := t.Text(t.Child(d, FieldFunction))
+		if !strings.HasSuffix(callee, ".option") && !strings.HasSuffix(callee, ".argument") && callee != "option" && callee != "argument" {
+			continue
+		}
+		named, converted := false, false
+		var args []NodeID
+		for _, arg := range t.NamedChildren(t.Child(d, FieldArguments), args) {
+			if s, ok := t.StringValue(arg); ok {
+				if cliParamName(s) == p.Name {
+					named = true
+				}
+				continue
+			}
+			if t.Kind(arg) != KindKeywordArgument {
+				continue
+			}
+			val := t.Text(t.Child(arg, FieldValue))
+			switch t.Text(t.Child(arg, FieldName)) {
+			case "type":
+				converted = convertingCLIType(val)
+			case "is_flag", "count":
+				converted = converted || val == "True"
+			}
+		}
+		if named {
+			return converted
+		}
+	}
+	return false
+}
+
+// cliParamName is the Python name click gives an option or argument
+// declaration: "--dry-run" is dry_run, "-n" alone is n, "name" is name.
+func cliParamName(decl string) string {
+	if strings.Contains(decl, "/") {
+		decl = decl[:strings.IndexByte(decl, '/')] // --shout/--no-shout
+	}
+	decl = strings.TrimLeft(decl, "-")
+	return strings.ReplaceAll(decl, "-", "_")
+}
+
+// convertingCLIType matches click parameter types whose values cannot carry
+// text of the user's choosing.
+func convertingCLIType(typ string) bool {
+	switch typ {
+	case "int", "float", "bool", "click.INT", "click.FLOAT", "click.BOOL", "click.UUID", "INT", "FLOAT", "BOOL", "UUID":
+		return true
+	}
+	for _, p := range []string{"click.Choice(", "Choice(", "click.IntRange(", "IntRange(", "click.FloatRange(", "FloatRange(", "click.DateTime(", "DateTime("} {
+		if strings.HasPrefix(typ, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// numericAnnotation reports whether a type annotation admits only numbers,
+// UUIDs, dates or booleans, which a framework or pydantic converts.
+func numericAnnotation(a string) bool {
+	a = strings.TrimSpace(a)
+	switch a {
+	case "int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "datetime.date", "datetime.datetime", "Decimal",
+		"decimal.Decimal", "PositiveInt", "NegativeInt", "NonNegativeInt", "NonPositiveInt", "PositiveFloat", "NegativeFloat",
+		"NonNegativeFloat", "StrictInt", "StrictFloat", "StrictBool", "UUID4", "UUID1":
+		return true
+	}
+	for _, pre := range []string{"Annotated[int", "Annotated[float", "Annotated[bool", "Annotated[UUID", "Annotated[uuid.UUID",
+		"conint(", "confloat(", "condecimal(", "Optional[int]", "Optional[float]", "Optional[bool]", "int |", "float |"} {
+		if strings.HasPrefix(a, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelParam is a route parameter annotated with a pydantic model (or a
+// dataclass) of the analysed code: the framework validates the body into it,
+// so numeric fields are numbers and the others carry the request's data.
+func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
+	ann := strings.TrimSpace(p.Annotation)
+	if ann == "" || !plainDotted(ann) {
+		return nil
+	}
+	head, rest, _ := strings.Cut(ann, ".")
+	q := joinQual(fn.Module.Name, ann)
+	if imp, ok := fn.Module.Imports[head]; ok {
+		q = imp
+		if rest != "" {
+			q += "." + rest
+		}
+	}
+	cls := a.localClass(q)
+	if cls == "" {
+		return nil
+	}
+	i := strings.LastIndexByte(cls, '.')
+	m := a.module(cls[:i], fn.Module)
+	if m == nil {
+		return nil
+	}
+	t := m.Tree
+	node := m.Classes[cls[i+1:]]
+	if !strings.Contains(m.classBases(cls[i+1:]), "BaseModel") && !strings.Contains(m.classBases(cls[i+1:]), "Schema") {
+		return nil
+	}
+	out := &Value{Elems: map[string]*Value{}, Rest: tainted, Taint: tainted.Taint, Src: tainted.Src}
+	body := t.Child(node, FieldBody)
+	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+		if t.Kind(s) != KindExpressionStatement {
+			continue
+		}
+		asg := t.FirstNamed(s)
+		typ := t.Child(asg, FieldType)
+		left := t.Child(asg, FieldLeft)
+		if t.Kind(asg) != KindAssignment || typ == None || t.Kind(left) != KindIdentifier {
+			continue
+		}
+		if numericAnnotation(t.Text(typ)) || strings.HasPrefix(t.Text(typ), "Literal[") {
+			out.Elems["a:"+t.Text(left)] = cleanValue
+		} else {
+			out.Elems["a:"+t.Text(left)] = tainted
+		}
+	}
+	return out
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/review"
 	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
@@ -267,7 +268,8 @@ func TestEvalCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		reps[i].Findings = append(reps[i].Findings, rep.Findings...)
+		// Merged as a review merges them: one credential finding per line.
+		reps[i].Findings = review.Dedupe(append(reps[i].Findings, rep.Findings...))
 	}
 	got := map[corpusKey]bool{}
 	for i, rep := range reps {

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -306,6 +307,10 @@ func (f *frame) binary(op string, l, r *Value) *Value {
 			return constValue(c)
 		}
 	}
+	if op == "%" && strings.HasSuffix(l.Qual, "Markup()") {
+		// Markup("<b>%s</b>") % x escapes x: the result is markup.
+		return &Value{Qual: l.Qual}
+	}
 	switch op {
 	case "+":
 		if l.isStringish() || r.isStringish() {
@@ -520,12 +525,56 @@ func (f *frame) evalSubscript(id NodeID) *Value {
 			_ = s
 			return cleanValue
 		}
+		if v := constSlice(obj, t.Text(subs[0])); v != nil {
+			return v
+		}
 		if obj.Elems != nil || obj.Rest != nil {
 			return finishContainer(&Value{Elems: map[string]*Value{}, Rest: obj.anyElem()})
 		}
 		return obj.derived()
 	}
 	return f.a.subscript(f, id, obj, key)
+}
+
+// sliceBounds matches a slice with literal bounds and no step: "1:3", ":-1".
+var sliceBounds = regexp.MustCompile(`^\s*(-?\d*)\s*:\s*(-?\d*)\s*$`)
+
+// constSlice is seq[i:j] for a sequence of known length with literal bounds:
+// exactly the elements the slice keeps, so parts[:3] of a list whose first
+// three items are constants holds only constants.
+func constSlice(seq *Value, text string) *Value {
+	if seq.Elems == nil || seq.Rest != nil || isMapping(seq) {
+		return nil
+	}
+	m := sliceBounds.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	n := int64(len(seq.Elems))
+	for i := int64(0); i < n; i++ {
+		if _, ok := seq.Elems[itoa(i)]; !ok {
+			return nil
+		}
+	}
+	bound := func(s string, def int64) int64 {
+		if s == "" {
+			return def
+		}
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return def
+		}
+		if v < 0 {
+			v += n
+		}
+		return max(0, min(n, v))
+	}
+	lo, hi := bound(m[1], 0), bound(m[2], n)
+	out := &Value{Elems: map[string]*Value{}}
+	for i := lo; i < hi; i++ {
+		out.Elems[itoa(i-lo)] = seq.Elems[itoa(i)]
+	}
+	return finishContainer(out)
 }
 
 func (f *frame) evalSequence(id NodeID) *Value {
@@ -591,7 +640,7 @@ func (f *frame) evalComprehension(id, body NodeID) *Value {
 		switch t.Kind(c) {
 		case KindForInClause:
 			iter := f.eval(t.Child(c, FieldRight))
-			f.bind(t.Child(c, FieldLeft), iter.anyElem())
+			f.bind(t.Child(c, FieldLeft), iterElem(iter))
 		case KindIfClause:
 			cond := t.FirstNamed(c)
 			f.eval(cond)

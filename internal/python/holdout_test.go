@@ -12,6 +12,7 @@ import (
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/review"
 	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
@@ -98,12 +99,12 @@ func holdoutFindings(ctx context.Context, e *Engine, units []*analysis.Unit) (ma
 		}
 	}
 	for i, u := range units {
-		add(u.Path, reps[i].Findings)
 		rep, err := sec.Analyze(ctx, u)
 		if err != nil {
 			return nil, fmt.Errorf("secrets on %s: %w", u.Path, err)
 		}
-		add(u.Path, rep.Findings)
+		// Merged as a review merges them: one credential finding per line.
+		add(u.Path, review.Dedupe(append(reps[i].Findings, rep.Findings...)))
 	}
 	return got, nil
 }

@@ -230,6 +230,7 @@ func (f *frame) bind(target NodeID, v *Value) {
 	case KindAttribute:
 		obj := t.Child(target, FieldObject)
 		f.eval(obj)
+		f.a.onAttributeStore(f, target, v)
 		if path := f.attrPath(target); path != "" {
 			f.setVar(path, v)
 		}
@@ -381,13 +382,19 @@ func (f *frame) execIf(id NodeID) {
 	f.env = joinEnv(out, cur)
 }
 
+// iterElem is what a for loop binds on each turn over iter: enumerate()
+// pairs a clean index with the iterable's elements.
+func iterElem(iter *Value) *Value {
+	if iter.Qual == "builtins.enumerate()" {
+		return finishContainer(&Value{Elems: map[string]*Value{"0": cleanValue, "1": iter.anyElem()}})
+	}
+	return iter.anyElem()
+}
+
 func (f *frame) execFor(id NodeID) {
 	t := f.t
 	iter := f.eval(t.Child(id, FieldRight))
-	elem := iter.anyElem()
-	if iter.Qual == "builtins.enumerate()" || iter.Qual == "builtins.zip()" {
-		elem = iter.anyElem()
-	}
+	elem := iterElem(iter)
 	left := t.Child(id, FieldLeft)
 	entry := f.env
 	lc := &loopCtx{}
@@ -617,8 +624,21 @@ func (f *frame) execClass(id NodeID) {
 	saved := f.env
 	f.env = saved.copy()
 	f.execBlock(t.Child(id, FieldBody))
+	body := f.env
 	f.env = saved
 	f.setVar(name, &Value{Qual: joinQual(f.m.Name, name)})
+	if f.fn != nil {
+		return
+	}
+	// A module-level class's attributes are module state under
+	// "Class.ATTR", so that Class.ATTR, cls.ATTR and self.ATTR (an
+	// allow-list, a constant default) resolve to what the body assigned.
+	for k, v := range body.vars {
+		if old, ok := saved.vars[k]; (ok && old == v) || v == nil || v.Fn != nil || strings.Contains(k, ".") {
+			continue
+		}
+		f.setVar(name+"."+k, v)
+	}
 }
 
 func (f *frame) defineFunction(id NodeID) {

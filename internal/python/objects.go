@@ -148,3 +148,33 @@ func (a *batch) handlerAttr(f *frame, obj *Value, attr string, line int) *Value 
 	}
 	return nil
 }
+
+// classAttr is the value a module-level class's body assigned to attr, read
+// through the class (Class.ATTR, cls.ATTR) or an instance (self.ATTR) when
+// no instance field shadows it. Only constants and containers count: an
+// instance may rebind anything else.
+func (a *batch) classAttr(f *frame, obj *Value, attr string) *Value {
+	q := strings.TrimSuffix(obj.Qual, "()")
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 || q == "" || strings.HasPrefix(q, "@") {
+		return nil
+	}
+	m := a.module(q[:i], f.m)
+	if m == nil {
+		return nil
+	}
+	cls := q[i+1:]
+	if _, ok := m.Classes[cls]; !ok {
+		return nil
+	}
+	var v *Value
+	if m == f.m && f.fn == nil {
+		v = f.env.vars[cls+"."+attr]
+	} else {
+		v = a.global(m, cls+"."+attr)
+	}
+	if v == nil || (v.Const == nil && v.Elems == nil) {
+		return nil
+	}
+	return v
+}

@@ -31,6 +31,8 @@ var insecureRandomFns = map[string]bool{
 	"random.choices": true, "random.sample": true, "random.getrandbits": true, "random.uniform": true,
 	"random.randbytes": true, "random.shuffle": true, "random.triangular": true, "random.gauss": true,
 	"numpy.random.randint": true, "numpy.random.choice": true, "numpy.random.rand": true, "numpy.random.bytes": true,
+	// uuid1 is the host's MAC address and a timestamp: guessable.
+	"uuid.uuid1": true,
 }
 
 // randomInstances maps generator instances to the module whose functions

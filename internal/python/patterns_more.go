@@ -54,6 +54,38 @@ func (a *batch) onReturn(f *frame, id NodeID, v *Value) {
 	}
 }
 
+// onAttributeStore runs rules on "obj.attr = value": a Falcon responder
+// writing request data into an HTML body.
+func (a *batch) onAttributeStore(f *frame, target NodeID, v *Value) {
+	if f.fn == nil || f.fn.entry != entryFalcon || v.Taint.Remote()&ClassHTML == 0 {
+		return
+	}
+	t := f.t
+	switch t.Text(t.Child(target, FieldAttribute)) {
+	case "text", "body", "data":
+	default:
+		return
+	}
+	if t.Text(t.Child(target, FieldObject)) != f.fn.Params[2].Name {
+		return
+	}
+	// Falcon serves JSON unless the responder says otherwise.
+	body := strings.ToLower(t.Text(f.fn.Node))
+	if !strings.Contains(body, "media_html") && !strings.Contains(body, "text/html") {
+		return
+	}
+	spec := &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, what: "an HTML response body"}
+	a.reportTaint(f, f.m, target, spec, ClassHTML, v, nil)
+}
+
+// djangoResponseName matches the names Django code gives a response object
+// whose items are headers: response["X-Request-Id"] = value.
+var djangoResponseName = regexp.MustCompile(`^(response|resp|res|http_response)$`)
+
+// headerName matches HTTP header names such as X-Request-Id or
+// Content-Disposition, and the single-word headers that matter here.
+var headerName = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+|Location|Refresh|Link|Vary|Allow)$`)
+
 // onSubscriptStore runs rules on "container[key] = value": request data
 // stored in the session, in response headers, and CORS headers.
 func (a *batch) onSubscriptStore(f *frame, target NodeID, container, v *Value) {
@@ -67,7 +99,8 @@ func (a *batch) onSubscriptStore(f *frame, target NodeID, container, v *Value) {
 			spec := &sinkSpec{rule: rules.TrustBoundary, class: ClassTrust, what: "the session"}
 			a.reportTaint(f, f.m, target, spec, ClassTrust, v, nil)
 		}
-	case strings.HasSuffix(objText, "headers") || isResponse(container):
+	case strings.HasSuffix(objText, "headers") || isResponse(container) ||
+		djangoResponseName.MatchString(objText) && (f.m.frameworks["django"] || f.m.frameworks["rest_framework"] || headerName.MatchString(key)):
 		if key == "" && !strings.HasSuffix(objText, "headers") {
 			return
 		}
@@ -88,7 +121,7 @@ func (a *batch) onSubscriptStore(f *frame, target NodeID, container, v *Value) {
 			a.reportTaint(f, f.m, target, &sinkSpec{rule: rules.OpenRedirect, class: ClassRedirect, what: "the Location header"}, ClassRedirect, v, nil)
 			return
 		}
-		if v.Taint.Remote()&ClassHeader != 0 {
+		if v.Taint.Remote()&ClassHeader != 0 && !strings.HasPrefix(strings.ToLower(key), "access-control-") {
 			a.reportTaint(f, f.m, target, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, what: "a response header"}, ClassHeader, v, nil)
 		}
 	}
@@ -105,6 +138,18 @@ func isResponse(v *Value) bool {
 		}
 	}
 	return false
+}
+
+// isResponseCtor reports whether q constructs an HTTP response.
+func isResponseCtor(q string) bool {
+	switch q {
+	case "flask.Response", "flask.make_response", "quart.Response", "werkzeug.Response", "werkzeug.wrappers.Response",
+		"django.http.HttpResponse", "django.http.response.HttpResponse", "django.http.JsonResponse",
+		"django.http.StreamingHttpResponse", "django.http.FileResponse", "aiohttp.web.Response", "aiohttp.web.json_response",
+		"sanic.response.text", "sanic.response.html", "sanic.response.json", "sanic.response.raw", "sanic.response.file":
+		return true
+	}
+	return strings.HasPrefix(q, "starlette.responses.") || strings.HasPrefix(q, "fastapi.responses.")
 }
 
 var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b|\bscopes?\b|account_id|tenant|user_id|owner_id|\.user\b.*==|\buser\[)`)
@@ -143,6 +188,31 @@ var weakCurves = map[string]bool{"SECP192R1": true, "SECT163K1": true, "SECT163R
 // call.
 func (a *batch) checkMorePatterns(f *frame, c *call) {
 	q := c.qual
+	// smtplib, ftplib, imaplib ...: login(user, "password").
+	if c.method == "login" && len(c.pos) >= 2 && c.kw["password"] == nil && c.kw["passwd"] == nil {
+		a.checkPasswordLiteral(f, c.posNodes[1], "password", c.pos[1], "passed to login() ")
+	}
+	// app.config.update(WTF_CSRF_ENABLED=False, SECRET_KEY="..."): settings
+	// by keyword are assignments.
+	if (c.method == "update" || c.method == "from_mapping") && c.recv != nil &&
+		strings.HasSuffix(f.t.Text(f.t.Child(c.fnNode, FieldObject)), "config") {
+		for name, node := range c.kwNodes {
+			if name != "**" && node != None && f.t.Kind(node) != KindDictionarySplat {
+				a.onAssignMore(f, node, None, node, name, c.kw[name])
+			}
+		}
+	}
+	// Response(body, headers={"X-Name": value}).
+	if isResponseCtor(q) {
+		if h := c.kw["headers"]; h != nil {
+			for k, v := range h.Elems {
+				if v.Taint.Remote()&ClassHeader != 0 && !strings.HasPrefix(strings.ToLower(k), "s:access-control-") {
+					a.reportTaint(f, f.m, c.node, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, what: "a response header"}, ClassHeader, v, nil)
+					break
+				}
+			}
+		}
+	}
 	if name, ok := weakCiphers[q]; ok {
 		a.report(f.m, c.node, rules.WeakCipher, finding.High, finding.ConfidenceHigh, name+" is a broken cipher", nil)
 	}
@@ -370,7 +440,26 @@ func allOrigins(c *call, kw string) bool {
 
 func matchesAll(v *Value) bool {
 	s, ok := v.Str()
-	return ok && (s == ".*" || s == "^.*$" || s == ".+" || s == "https?://.*")
+	if !ok {
+		return false
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
+	for _, scheme := range []string{`https?://`, `https://`, `http://`, `(https?)://`, `(http|https)://`, `https?:\/\/`, `https:\/\/`} {
+		if rest, ok := strings.CutPrefix(s, scheme); ok {
+			s = rest
+			break
+		}
+	}
+	// What is left must match the host: a pattern that admits any host
+	// admits every site on the web.
+	s = strings.TrimSuffix(s, "/?")
+	return anyHostPattern[s]
+}
+
+// anyHostPattern are regular expressions that match any host name.
+var anyHostPattern = map[string]bool{
+	".*": true, ".+": true, `[^/]*`: true, `[^/]+`: true, `\S+`: true, `\S*`: true, `[\w.-]+`: true,
+	`[\w\-.]+`: true, `[a-z0-9.-]+`: true, `[a-zA-Z0-9.-]+`: true, `[^.]+`: true, `\w+`: true, `.*?`: true,
 }
 
 // keySize reports a key size under the minimum.

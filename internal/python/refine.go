@@ -223,6 +223,13 @@ func isMapping(v *Value) bool {
 func (f *frame) netlocSubject(e *env, id NodeID) NodeID {
 	t := f.t
 	id = t.Unparen(id)
+	if t.Kind(id) == KindIdentifier {
+		// host = urlparse(url).hostname; if host in ALLOWED: ...
+		if v := f.evalIn(e, id); v.Qual == "@netloc" && v.ParsedFrom > 0 {
+			return v.ParsedFrom
+		}
+		return None
+	}
 	if t.Kind(id) != KindAttribute {
 		return None
 	}
@@ -234,7 +241,7 @@ func (f *frame) netlocSubject(e *env, id NodeID) NodeID {
 	if t.Kind(obj) == KindCall {
 		q := f.evalIn(e, t.Child(obj, FieldFunction)).Qual
 		if isURLParse(q) {
-			return t.FirstNamed(t.Child(obj, FieldArguments))
+			return f.unwrapStr(e, t.FirstNamed(t.Child(obj, FieldArguments)))
 		}
 		return None
 	}
@@ -244,9 +251,28 @@ func (f *frame) netlocSubject(e *env, id NodeID) NodeID {
 	return None
 }
 
+// unwrapStr sees through str(x): urlparse(str(hook.url)) parses hook.url.
+func (f *frame) unwrapStr(e *env, id NodeID) NodeID {
+	t := f.t
+	id = t.Unparen(id)
+	if t.Kind(id) != KindCall {
+		return id
+	}
+	if f.evalIn(e, t.Child(id, FieldFunction)).Qual != "builtins.str" {
+		return id
+	}
+	var args []NodeID
+	args = t.NamedChildren(t.Child(id, FieldArguments), args)
+	if len(args) != 1 || t.Kind(args[0]) == KindKeywordArgument {
+		return id
+	}
+	return args[0]
+}
+
 func isURLParse(q string) bool {
 	switch q {
-	case "urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit", "six.moves.urllib.parse.urlparse":
+	case "urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit", "six.moves.urllib.parse.urlparse",
+		"requests.utils.urlparse", "requests.compat.urlparse", "requests.compat.urlsplit":
 		return true
 	}
 	return false

@@ -202,6 +202,44 @@ func methodSinkApplies(f *frame, c *call, s *sinkSpec, v *Value) bool {
 	return sqlText.MatchString(v.Frag) || sqlText.MatchString(v.Prefix)
 }
 
+// printfConversion matches one %-conversion of a printf-style format.
+var printfConversion = regexp.MustCompile(`%(\([^)]*\))?[#0 +-]*(\*|\d+)?(\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])`)
+
+// loggedArgs drops the arguments of a logging call that a constant format
+// writes with %r, %a or a numeric conversion: repr() escapes line breaks, and
+// a number has none. The format itself and the other arguments stay.
+func loggedArgs(pos []*Value) []*Value {
+	format, ok := pos[0].Str()
+	if !ok {
+		return pos
+	}
+	out := []*Value{pos[0]}
+	i := 1
+	for _, m := range printfConversion.FindAllStringSubmatch(format, -1) {
+		conv := m[5]
+		if conv == "%" {
+			continue
+		}
+		if m[1] != "" {
+			return pos // %(name)s: one mapping argument holds them all
+		}
+		if m[2] == "*" {
+			i++ // a width argument
+		}
+		if m[4] == "*" {
+			i++
+		}
+		if i >= len(pos) {
+			break
+		}
+		if strings.ContainsAny(conv, "sc") {
+			out = append(out, pos[i])
+		}
+		i++
+	}
+	return append(out, pos[min(i, len(pos)):]...)
+}
+
 // checkCall reports the sinks and call patterns a call matches.
 func (a *batch) checkCall(f *frame, c *call) {
 	for _, s := range qualSinks[c.qual] {
@@ -234,6 +272,9 @@ func (a *batch) checkSink(f *frame, c *call, s *sinkSpec, byMethod bool) {
 		var vals []*Value
 		if s.allPos {
 			vals = append(vals, c.pos...)
+			if s.class == ClassLog && len(c.pos) > 1 {
+				vals = loggedArgs(c.pos)
+			}
 		}
 		if s.allKw {
 			for _, v := range c.kw {

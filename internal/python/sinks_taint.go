@@ -94,7 +94,8 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 	add("builtins.open", taintSink(rules.PathTraversal, ClassPath, 0, "file", "open()"))
 	for _, q := range []string{"io.open", "codecs.open", "os.open", "os.remove", "os.unlink", "os.rmdir", "os.removedirs",
 		"os.mkdir", "os.makedirs", "os.listdir", "os.scandir", "os.stat", "os.lstat", "os.chmod", "os.chown", "os.truncate",
-		"os.utime", "os.readlink", "shutil.rmtree", "shelve.open", "fileinput.input", "aiofiles.open"} {
+		"os.utime", "os.readlink", "os.path.getsize", "os.path.getmtime", "os.path.getatime", "os.path.getctime",
+		"shutil.unpack_archive", "shutil.rmtree", "shelve.open", "fileinput.input", "aiofiles.open"} {
 		path(q, 0)
 	}
 	for _, q := range []string{"tarfile.open", "zipfile.ZipFile", "tarfile.TarFile"} {
@@ -145,6 +146,13 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 			add(q, s)
 		}
 	}
+	for _, q := range []string{"sanic.response.html", "sanic.html", "sanic.response.HTTPResponse"} {
+		s := taintSink(rules.CrossSiteScripting, ClassHTML, 0, "body", q+"()")
+		if strings.HasSuffix(q, "HTTPResponse") {
+			s.when = explicitHTML
+		}
+		add(q, s)
+	}
 	for _, q := range []string{"starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse"} {
 		add(q, taintSink(rules.CrossSiteScripting, ClassHTML, 0, "content", "HTMLResponse()"))
 	}
@@ -162,6 +170,9 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 		redirect(q, 0, "location")
 	}
 	redirect("django.shortcuts.redirect", 0, "to")
+	redirect("bottle.redirect", 0, "url")
+	redirect("sanic.response.redirect", 0, "to")
+	redirect("sanic.redirect", 0, "to")
 	for _, q := range []string{"django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
 		"django.http.response.HttpResponseRedirect", "django.http.response.HttpResponsePermanentRedirect"} {
 		redirect(q, 0, "redirect_to")
@@ -207,6 +218,8 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 	ssti("flask.templating.render_template_string", "source")
 	ssti("quart.render_template_string", "source")
 	ssti("jinja2.Template", "source")
+	ssti("bottle.template", "tpl")
+	ssti("bottle.SimpleTemplate", "source")
 	ssti("django.template.Template", "template_string")
 	ssti("mako.template.Template", "text")
 	ssti("tornado.template.Template", "template_string")
@@ -297,6 +310,20 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 		add(meth, &sinkSpec{rule: rules.PathTraversal, class: ClassPath, recv: true, unknown: unkIgnore,
 			what: "Path." + meth + "()", remoteOnly: true, applies: onPath})
 	}
+	// asyncpg connections and pools: fetch/fetchrow/fetchval take the query
+	// first. The names are common, so only SQL-looking text counts.
+	for _, meth := range []string{"fetch", "fetchrow", "fetchval"} {
+		add(meth, &sinkSpec{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: 0, kw: "query", unknown: unkIgnore, what: meth + "()", remoteOnly: true,
+			applies: func(f *frame, c *call) bool {
+				v, _ := c.arg(0, "query")
+				return v != nil && (sqlText.MatchString(v.Frag) || sqlText.MatchString(v.Prefix))
+			}})
+	}
+	// Falcon responses: resp.set_header / append_header.
+	for _, meth := range []string{"set_header", "append_header"} {
+		add(meth, &sinkSpec{rule: rules.HeaderInjection, class: ClassHeader, arg: 1, kw: "value", unknown: unkIgnore, what: "resp." + meth + "()", remoteOnly: true,
+			applies: func(f *frame, c *call) bool { return f.m.frameworks["falcon"] }})
+	}
 	// Logger methods.
 	for _, lvl := range []string{"debug", "info", "warning", "warn", "error", "critical", "exception", "fatal"} {
 		add(lvl, &sinkSpec{rule: rules.LogInjection, class: ClassLog, allPos: true, unknown: unkIgnore,
@@ -370,6 +397,13 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 		add(verb, &sinkSpec{rule: rules.ServerSideRequestForgery, class: ClassSSRF, arg: argi, kw: "url", unknown: unkIgnore, what: verb + "()", remoteOnly: true, safe: safeURL,
 			applies: func(f *frame, c *call) bool {
 				q := c.recv.Qual
+				if strings.HasSuffix(q, "(base_url)") {
+					// A client with a constant base_url: a path that starts
+					// with one "/" stays on that host.
+					if u, _ := c.arg(argi, "url"); u != nil && strings.HasPrefix(u.Prefix, "/") && !strings.HasPrefix(u.Prefix, "//") {
+						return false
+					}
+				}
 				for _, p := range []string{"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager", "urllib3.HTTPConnectionPool"} {
 					if strings.HasPrefix(q, p) {
 						return true

@@ -33,7 +33,7 @@ var requestData = map[string]bool{
 	"url": true, "full_path": true, "path": true, "base_url": true, "url_root": true, "host_url": true, "text": true,
 	"raw_post_data": true, "arguments": true, "body_arguments": true, "query_arguments": true, "uri": true,
 	"rel_url": true, "host": true, "referrer": true, "user_agent": true, "remote_user": true, "authorization": true,
-	"POST_data": true, "content_type": true, "mimetype": true, "charset": true, "range": true, "if_match": true,
+	"POST_data": true, "media": true, "bounded_stream": true, "forms": true, "content_type": true, "mimetype": true, "charset": true, "range": true, "if_match": true,
 }
 
 // requestMethods are request methods returning client data.
@@ -43,10 +43,19 @@ var requestMethods = map[string]bool{
 	"get_argument": true, "get_arguments": true, "get_query_argument": true, "get_query_arguments": true,
 	"get_body_argument": true, "get_body_arguments": true, "get_cookie": true, "readline": true, "readlines": true,
 	"stream": true, "iter_content": true,
+	// Falcon.
+	"get_param": true, "get_param_as_list": true, "get_header": true, "get_cookie_values": true, "get_media": true,
 }
 
-func isRequest(v *Value) bool {
-	return v != nil && (v.Qual == "@request" || requestQuals[v.Qual])
+// numericRequestMethods convert request data before returning it (Falcon's
+// req.get_param_as_int): the result is a number, a UUID or a date.
+var numericRequestMethods = map[string]bool{
+	"get_param_as_int": true, "get_param_as_float": true, "get_param_as_bool": true, "get_param_as_uuid": true,
+	"get_param_as_date": true, "get_param_as_datetime": true,
+}
+
+func (a *batch) isRequest(v *Value) bool {
+	return v != nil && (v.Qual == "@request" || requestQuals[v.Qual] || a.opts.taint.sources[v.Qual])
 }
 
 func remote(what string, line int) *Value {
@@ -64,7 +73,7 @@ func local(what string, line int) *Value {
 // attribute is the value of obj.attr.
 func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value {
 	line := f.t.Line(node)
-	if isRequest(obj) {
+	if a.isRequest(obj) {
 		switch {
 		case requestData[attr]:
 			v := remote("request."+attr, line)
@@ -94,9 +103,17 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 			return local("os.environ", line)
 		}
 	case "self.request", "@selfrequest":
+	case "@request.user":
+		// The authenticated user's primary key: a number the server assigned.
+		if attr == "pk" || attr == "id" {
+			return cleanValue
+		}
 	}
 	if e, ok := obj.Elems["a:"+attr]; ok {
 		return e // a field the constructor set
+	}
+	if v := a.classAttr(f, obj, attr); v != nil {
+		return v
 	}
 	if v := a.handlerAttr(f, obj, attr, line); v != nil {
 		return v
@@ -109,7 +126,7 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 			}
 		}
 		q := obj.Qual + "." + attr
-		if requestQuals[q] {
+		if requestQuals[q] || a.opts.taint.sources[q] {
 			return &Value{Qual: q}
 		}
 		if strings.HasSuffix(obj.Qual, "()") {
@@ -124,7 +141,13 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 	}
 	if obj.ParsedFrom > 0 {
 		d := obj.derived()
-		return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
+		v := &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
+		if obj.Qual == "@urlparse" && (attr == "netloc" || attr == "hostname") {
+			// Remember which URL this is the host of, for allow-list checks
+			// on a variable holding it.
+			v.Qual, v.ParsedFrom = "@netloc", obj.ParsedFrom
+		}
+		return v
 	}
 	if obj.Const != nil {
 		return cleanValue
@@ -194,6 +217,9 @@ func exceptionDetails(line int) *Value {
 func (a *batch) requestCall(f *frame, c *call) *Value {
 	line := f.t.Line(c.node)
 	q := c.qual
+	if m, ok := strings.CutPrefix(q, "@request."); ok && numericRequestMethods[m] {
+		return cleanValue
+	}
 	if m, ok := strings.CutPrefix(q, "@request."); ok && requestMethods[m] {
 		v := remote("request."+m+"()", line)
 		v.Src.Structured = m == "get_json" || m == "json"
@@ -235,11 +261,13 @@ var sanitizers = map[string]Class{
 	"ipaddress.ip_network": AllClasses, "ipaddress.IPv4Address": AllClasses, "ipaddress.IPv6Address": AllClasses,
 	"datetime.datetime.strptime": AllClasses, "datetime.date.fromisoformat": AllClasses, "datetime.datetime.fromisoformat": AllClasses,
 	"shlex.quote": ClassShell, "pipes.quote": ClassShell, "shlex.join": ClassShell,
-	"html.escape": ClassHTML | ClassTemplate, "markupsafe.escape": ClassHTML | ClassTemplate, "cgi.escape": ClassHTML | ClassTemplate,
-	"flask.escape": ClassHTML | ClassTemplate, "jinja2.escape": ClassHTML | ClassTemplate,
-	"django.utils.html.escape": ClassHTML | ClassTemplate, "django.utils.html.conditional_escape": ClassHTML | ClassTemplate,
-	"bleach.clean": ClassHTML | ClassTemplate, "xml.sax.saxutils.escape": ClassHTML | ClassXPath,
-	"markupsafe.Markup.escape": ClassHTML | ClassTemplate,
+	// HTML escaping leaves template syntax ({{ }}, {% %}, ${ }) intact, so it
+	// does not protect a template source.
+	"html.escape": ClassHTML, "markupsafe.escape": ClassHTML, "cgi.escape": ClassHTML,
+	"flask.escape": ClassHTML, "jinja2.escape": ClassHTML,
+	"django.utils.html.escape": ClassHTML, "django.utils.html.conditional_escape": ClassHTML,
+	"bleach.clean": ClassHTML, "xml.sax.saxutils.escape": ClassHTML | ClassXPath,
+	"markupsafe.Markup.escape": ClassHTML,
 	"os.path.basename":         ClassPath, "posixpath.basename": ClassPath, "ntpath.basename": ClassPath,
 	"werkzeug.utils.secure_filename": ClassPath, "werkzeug.secure_filename": ClassPath,
 	"werkzeug.security.safe_join": ClassPath, "werkzeug.utils.safe_join": ClassPath, "flask.safe_join": ClassPath,
@@ -312,6 +340,14 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		return out
 	}
 	switch q {
+	case "aiohttp.ClientSession", "httpx.Client", "httpx.AsyncClient":
+		if b, ok := c.kw["base_url"]; ok && safeURL(concat(b, constValue("/"))) {
+			return &Value{Qual: q + "(base_url)"}
+		}
+	case "tempfile.gettempdir", "tempfile.gettempdirb":
+		// The shared temporary directory: a fixed name inside it can be
+		// pre-created or symlinked by another local user, as under /tmp.
+		return constValue("/tmp")
 	case "jinja2.Environment", "jinja2.environment.Environment", "jinja2.Template":
 		// Jinja2 does not autoescape unless told to.
 		esc, ok := c.kw["autoescape"]
@@ -398,6 +434,12 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: src, Frag: d.Frag, Built: v.Built, Prefix: v.Prefix}
 		}
 		switch q {
+		case "builtins.enumerate":
+			if len(c.pos) > 0 {
+				out := finishContainer(&Value{Elems: map[string]*Value{}, Rest: c.pos[0].anyElem()})
+				out.Qual = "builtins.enumerate()"
+				return out
+			}
 		case "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted":
 			if len(c.pos) == 1 && constContainer(c.pos[0]) && !isMapping(c.pos[0]) {
 				// A copy of an allow-list is an allow-list.
@@ -407,8 +449,19 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		if strings.HasPrefix(q, "builtins.") && (v.Elems != nil || v.Rest != nil) {
 			return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v.anyElem()})
 		}
-		if q == "os.path.join" || q == "posixpath.join" || q == "urllib.parse.urljoin" {
+		if q == "os.path.join" || q == "posixpath.join" {
 			return concatArgs(c)
+		}
+		if q == "urllib.parse.urljoin" {
+			v := concatArgs(c)
+			if len(c.pos) > 1 && c.pos[1].Const == nil {
+				// An absolute or scheme-relative URL replaces the base:
+				// the base fixes nothing.
+				out := *v
+				out.Prefix = ""
+				return &out
+			}
+			return v
 		}
 		return mixedOf(v)
 	}
@@ -648,4 +701,26 @@ func isMarkup(q string) bool {
 		return true
 	}
 	return false
+}
+
+// configuredCall applies the project's own taint vocabulary
+// ([patchpatrol.taint]) to a call, before the analyser looks inside the
+// callee: a configured source returns request data and a configured
+// sanitizer clears the classes it protects, whatever their bodies do.
+func (a *batch) configuredCall(f *frame, c *call) *Value {
+	q := c.qual
+	if q == "" {
+		return nil
+	}
+	if cs, ok := a.opts.taint.sanitizers[q]; ok {
+		v := joinArgs(c)
+		if cs == AllClasses || v == nil {
+			return cleanValue
+		}
+		return v.sanitize(cs)
+	}
+	if a.opts.taint.sources[q] {
+		return remote(q+"()", f.t.Line(c.node))
+	}
+	return nil
 }

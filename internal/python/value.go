@@ -292,6 +292,14 @@ func joinDepth(a, b *Value, depth int, work *int) *Value {
 	if a.Rest != nil || b.Rest != nil {
 		out.Rest = joinDepth(a.Rest, b.Rest, depth+1, work)
 	}
+	if out.Elems != nil || out.Rest != nil {
+		// "request.get_json() or {}": the opaque side may hold any key.
+		for _, side := range []*Value{a, b} {
+			if side.Elems == nil && side.Rest == nil && side.Const == nil && (side.Unsafe != 0 || !side.Taint.Clean()) {
+				out.Rest = joinDepth(out.Rest, side.derived(), depth+1, work)
+			}
+		}
+	}
 	return out
 }
 

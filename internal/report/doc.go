@@ -1,7 +1,8 @@
 // Package report turns a *review.Result into text for people and data for
 // tools: a terminal summary (text), the public JSON contract (json), SARIF
-// 2.1.0 for code-scanning services (sarif) and a pull-request comment
-// (markdown).
+// 2.1.0 for code-scanning services (sarif), a pull-request comment
+// (markdown) and a self-contained page that loads nothing (html; the audit
+// page is WriteAuditHTML, its charts are inline SVG drawn in svg.go).
 //
 // It takes in a finished Result and an io.Writer and gives out bytes; one
 // Reporter per format, chosen by New. It must never read the work tree or

@@ -33,7 +33,7 @@ type Reporter interface {
 type ruleLookup func(id string) *rules.Rule
 
 // Formats lists the accepted format names, in help order.
-func Formats() []string { return []string{"text", "json", "sarif", "markdown"} }
+func Formats() []string { return []string{"text", "json", "sarif", "markdown", "gitlab", "html"} }
 
 // New returns the reporter for a format name (case-insensitive).
 func New(format string, o Options) (Reporter, error) {
@@ -50,8 +50,18 @@ func newReporter(format string, o Options, lookup ruleLookup) (Reporter, error) 
 		return &SARIF{opts: o, lookup: lookup}, nil
 	case "markdown":
 		return &Markdown{opts: o}, nil
+	case "gitlab": // GitLab Code Quality (gitlab.go)
+		return &GitLab{opts: o}, nil
+	case "html": // one self-contained page (html.go)
+		return &HTML{opts: o}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q: use text, json, sarif or markdown", format)
+	return nil, fmt.Errorf("unknown format %q: use %s", format, formatList())
+}
+
+// formatList is Formats() as prose: "text, json, sarif, markdown, gitlab or html".
+func formatList() string {
+	f := Formats()
+	return strings.Join(f[:len(f)-1], ", ") + " or " + f[len(f)-1]
 }
 
 // catalogLookup accepts a catalog rule only when its id is exactly the

@@ -35,6 +35,7 @@ func variants() []variant {
 		{"sarif", "sarif", Options{ToolVersion: v}},
 		{"markdown", "markdown", Options{ToolVersion: v}},
 		{"markdown-verbose", "markdown", Options{Verbose: true, ToolVersion: v}},
+		{"html", "html", Options{ToolVersion: v}}, // html.go; the audit page is tested in html_test.go
 	}
 }
 
@@ -101,10 +102,12 @@ func TestNew(t *testing.T) {
 		{"json", "json", (*JSON)(nil), ""},
 		{"sarif", "sarif", (*SARIF)(nil), ""},
 		{"markdown", "markdown", (*Markdown)(nil), ""},
+		{"gitlab", "gitlab", (*GitLab)(nil), ""},
+		{"html", "html", (*HTML)(nil), ""},
 		{"upper case and spaces", " SARIF ", (*SARIF)(nil), ""},
-		{"unknown", "x", nil, `unknown format "x": use text, json, sarif or markdown`},
-		{"empty", "", nil, `unknown format "": use text, json, sarif or markdown`},
-		{"html is not a format yet", "html", nil, `unknown format "html": use text, json, sarif or markdown`},
+		{"unknown", "x", nil, `unknown format "x": use text, json, sarif, markdown, gitlab or html`},
+		{"empty", "", nil, `unknown format "": use text, json, sarif, markdown, gitlab or html`},
+		{"pdf is not a format", "pdf", nil, `unknown format "pdf": use text, json, sarif, markdown, gitlab or html`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -140,6 +143,10 @@ func typeName(v any) string {
 		return "SARIF"
 	case *Markdown:
 		return "Markdown"
+	case *GitLab:
+		return "GitLab"
+	case *HTML:
+		return "HTML"
 	}
 	return "unknown"
 }

@@ -134,7 +134,7 @@ func (t *Text) write(w io.Writer, r *review.Result) {
 	if len(c.suppressed) > 0 || len(c.outside) > 0 {
 		section()
 		if len(c.suppressed) > 0 {
-			fmt.Fprintln(w, suppressedLine(c.suppressed))
+			fmt.Fprintln(w, suppressedLine(c.suppressed, t.opts.Verbose))
 		}
 		if len(c.outside) > 0 {
 			t.writeOutside(w, c.outside)
@@ -230,18 +230,33 @@ func writeTrace(w io.Writer, f *finding.Finding) {
 
 // suppressedLine summarises suppressed findings without severity words:
 // "2 suppressed (1 inline, 1 nosec): PP201 at a.py:3 — reason; PP105 at b.py:9".
-func suppressedLine(fs []finding.Finding) string {
-	items := make([]string, len(fs))
+// A baseline may accept hundreds of findings: they are counted, and listed
+// only when verbose.
+func suppressedLine(fs []finding.Finding, verbose bool) string {
+	items := make([]string, 0, len(fs))
+	baselined := 0
 	for i := range fs {
 		f := &fs[i]
-		items[i] = oneLine(ruleID(f)) + " at " + location(f)
+		if !verbose && f.Suppressed != nil && f.Suppressed.Kind == "baseline" {
+			baselined++
+			continue
+		}
+		item := oneLine(ruleID(f)) + " at " + location(f)
 		if f.Suppressed != nil {
 			if j := quietSeverity(oneLine(f.Suppressed.Justification)); j != "" {
-				items[i] += " — " + j
+				item += " — " + j
 			}
 		}
+		items = append(items, item)
 	}
-	return fmt.Sprintf("%d suppressed (%s): %s", len(fs), suppressionKinds(fs), strings.Join(items, "; "))
+	head := fmt.Sprintf("%d suppressed (%s)", len(fs), suppressionKinds(fs))
+	switch {
+	case baselined == 0:
+		return head + ": " + strings.Join(items, "; ")
+	case len(items) == 0:
+		return head + "; run with -v to list them"
+	}
+	return head + ": " + strings.Join(items, "; ") + fmt.Sprintf("; %d baselined (-v lists them)", baselined)
 }
 
 // writeOutside counts findings on lines the change did not touch, and lists

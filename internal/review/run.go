@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
+	"github.com/patchpatrol/patchpatrol/internal/baseline"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
@@ -37,6 +38,9 @@ type Request struct {
 	Warnings []string
 	// Concurrency bounds the files analysed at once; 0 means GOMAXPROCS.
 	Concurrency int
+	// Baseline, when set, accepts known findings: they are suppressed with
+	// kind "baseline" and counted in Coverage.Baselined (baselines).
+	Baseline *baseline.Set
 }
 
 // Policy is how findings turn into a verdict: thresholds and overrides
@@ -153,6 +157,22 @@ func Run(ctx context.Context, req *Request) (*Result, error) {
 	res.Findings = dedupe(kept)
 	sortFindings(res.Findings)
 	finding.AssignFingerprints(res.Findings)
+	// Baselines: after fingerprints (computed over every finding of a file),
+	// before the score, so accepted findings never count.
+	if req.Baseline != nil {
+		req.Baseline.Apply(res.Findings)
+		for i := range res.Findings {
+			if f := &res.Findings[i]; f.Suppressed != nil && f.Suppressed.Kind == baseline.Kind && f.Scope.InChange() {
+				cov.Baselined++
+			}
+		}
+		what := "findings"
+		if cov.Baselined == 1 {
+			what = "finding"
+		}
+		cov.Notes = append(cov.Notes, fmt.Sprintf("baseline %s: %d %s baselined (accepted earlier, not counted)",
+			req.Baseline.Name(), cov.Baselined, what))
+	}
 	decide(res, &req.Policy)
 	return res, nil
 }
@@ -358,6 +378,14 @@ func dedupe(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
+// Dedupe orders findings and merges duplicates exactly as a review does, so
+// that measurements of the engines (the corpus tests) see what a user sees.
+func Dedupe(fs []finding.Finding) []finding.Finding {
+	kept := append([]finding.Finding(nil), fs...)
+	sort.SliceStable(kept, func(i, j int) bool { return findingLess(&kept[i], &kept[j]) })
+	return dedupe(kept)
+}
+
 func better(a, b *finding.Finding) bool {
 	if a.Active() != b.Active() {
 		return a.Active()
@@ -365,7 +393,12 @@ func better(a, b *finding.Finding) bool {
 	if a.Severity != b.Severity {
 		return a.Severity > b.Severity
 	}
-	return a.Confidence.Normalize() > b.Confidence.Normalize()
+	if ca, cb := a.Confidence.Normalize(), b.Confidence.Normalize(); ca != cb {
+		return ca > cb
+	}
+	// A hard-coded password (CWE-259) names the weakness more precisely than
+	// the generic hard-coded credential (CWE-798) the secrets detector sees.
+	return a.CWE == 259 && b.CWE == 798
 }
 
 func sortFindings(fs []finding.Finding) {

@@ -82,6 +82,7 @@ type Coverage struct {
 	MessageReviewed bool     `json:"message_reviewed"`
 	LinesAdded      int      `json:"lines_added"`
 	Suppressed      int      `json:"suppressed"`
+	Baselined       int      `json:"baselined,omitempty"` // of Suppressed: accepted by the baseline file
 	OutsideChange   int      `json:"outside_change"`
 	Notes           []string `json:"notes"`
 }
