@@ -27,6 +27,7 @@ type batch struct {
 	// shared holds what earlier waves finished: read-only while this batch
 	// runs.
 	shared *store
+	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	steps  int
 	budget int
 	depth  int

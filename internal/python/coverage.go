@@ -78,7 +78,8 @@ func (a *batch) checkCoverage(f *frame, c *call) {
 		}
 	}
 	// PP221: secrets in logs.
-	if strings.HasPrefix(q, "logging.") && isLogLevel(c.name()) || c.recv != nil && isLogLevel(c.method) && isLogger(f, c) {
+	if strings.HasPrefix(q, "logging.") && isLogLevel(c.name()) || c.recv != nil && isLogLevel(c.method) && isLogger(f, c) ||
+		q == "builtins.print" && !isTestPath(f.m.Path) {
 		for _, n := range c.posNodes {
 			if name := sensitiveExpr(t, n); name != "" {
 				a.report(f.m, c.node, rules.SensitiveDataLogged, finding.Medium, finding.ConfidenceMedium,
@@ -160,11 +161,6 @@ func (a *batch) checkCoverage(f *frame, c *call) {
 		_, priv := c.kw["privKey"]
 		if !auth && len(c.pos) < 2 || !priv && len(c.pos) < 3 {
 			a.report(f.m, c.node, rules.CleartextProtocol, finding.Medium, finding.ConfidenceMedium, "SNMPv3 without authentication and privacy keys is not encrypted", nil)
-		}
-	case "jinja2.Environment", "jinja2.environment.Environment":
-		if v, ok := c.kw["autoescape"]; ok && v.Const == false {
-			a.report(f.m, c.node, rules.CrossSiteScripting, finding.Medium, finding.ConfidenceMedium,
-				"Jinja2 environment with autoescape=False renders variables as raw HTML", nil)
 		}
 	case "logging.config.listen":
 		a.report(f.m, c.node, rules.CodeEvaluated, finding.Medium, finding.ConfidenceHigh,
@@ -259,7 +255,7 @@ func nestedQuantifier(pat string) bool {
 			if r.Op != syntax.OpRepeat || r.Max == -1 || r.Max > 10 {
 				for _, s := range r.Sub {
 					if s.Op == syntax.OpCapture || s.Op == syntax.OpConcat || s.Op == syntax.OpAlternate {
-						if unbounded(s) {
+						if unbounded(s) && !separatedRepeats(s) {
 							return true
 						}
 					}
@@ -274,6 +270,82 @@ func nestedQuantifier(pat string) bool {
 		return false
 	}
 	return walk(re)
+}
+
+// separatedRepeats reports whether each turn of a repeated group is marked
+// off by a required character that its inner repetitions cannot match, as
+// in (?:\.[a-z]+)* or ([a-z]+,)*: the input then splits into turns one way
+// only, and matching is linear.
+func separatedRepeats(body *syntax.Regexp) bool {
+	for body.Op == syntax.OpCapture && len(body.Sub) == 1 {
+		body = body.Sub[0]
+	}
+	if body.Op != syntax.OpConcat || len(body.Sub) < 2 {
+		return false
+	}
+	var seps [][]rune
+	for _, e := range []*syntax.Regexp{body.Sub[0], body.Sub[len(body.Sub)-1]} {
+		if set, ok := charSet(e); ok {
+			seps = append(seps, set)
+		}
+	}
+	if len(seps) == 0 {
+		return false
+	}
+	var prev []rune // the previous element's set when it is a repetition
+	for _, e := range body.Sub {
+		switch e.Op {
+		case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat, syntax.OpQuest:
+			set, ok := charSet(e.Sub[0])
+			if !ok {
+				return false // a complex inner repetition: assume the worst
+			}
+			if prev != nil && !disjointRanges(prev, set) {
+				return false // \s*[^,]*: one turn splits many ways
+			}
+			prev = set
+			disjointFromOne := false
+			for _, sep := range seps {
+				if disjointRanges(set, sep) {
+					disjointFromOne = true
+				}
+			}
+			if !disjointFromOne {
+				return false
+			}
+		default:
+			prev = nil
+		}
+	}
+	return true
+}
+
+// charSet returns the characters a single-character node matches, as
+// rune ranges (lo, hi pairs).
+func charSet(r *syntax.Regexp) ([]rune, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		if len(r.Rune) != 1 || r.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []rune{r.Rune[0], r.Rune[0]}, true
+	case syntax.OpCharClass:
+		return r.Rune, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return []rune{0, 0x10FFFF}, true
+	}
+	return nil, false
+}
+
+func disjointRanges(a, b []rune) bool {
+	for i := 0; i+1 < len(a); i += 2 {
+		for j := 0; j+1 < len(b); j += 2 {
+			if a[i] <= b[j+1] && b[j] <= a[i+1] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func truncateStr(s string, n int) string {

@@ -143,15 +143,16 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	}
 	shared := newStore()
 	suffix := suffixIndex(live)
+	routes := routeConverters(live)
 	last := newBatch(ctx, e.opts, live, byName, out)
-	last.suffix = suffix
+	last.suffix, last.routes = suffix, routes
 	for _, wave := range waves(last, live) {
 		done := make([]*batch, len(wave))
 		err := parallel(ctx, len(wave), min(workers, len(wave)), func(k int) error {
 			// A fresh batch per component keeps each component's analysis
 			// independent of which worker ran what before.
 			a := newBatch(ctx, e.opts, live, byName, out)
-			a.shared, a.suffix = shared, suffix
+			a.shared, a.suffix, a.routes = shared, suffix, routes
 			for _, m := range wave[k] {
 				i := index[m]
 				complete := a.run(m)

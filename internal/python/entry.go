@@ -108,6 +108,10 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 	if fn.Parent == nil && convertedCLIParam(fn, p) {
 		return cleanValue
 	}
+	if i == len(fn.Params)-1 && errorHandler(fn) && !isRequestParam(p) {
+		// An error handler's exception: its text is the server's.
+		return exceptionDetails(t.Line(p.Node))
+	}
 	v := &Value{Taint: paramTaint(i)}
 	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) || (fn.entry == entryFalcon && i >= 3) {
 		if a.numericParam(fn, p) && !p.Star && !p.DoubleStar {
@@ -151,7 +155,10 @@ func (a *batch) untrustedParam(fn *Function, p Param) bool {
 // a path converter (Flask's <int:item_id>).
 func (a *batch) numericParam(fn *Function, p Param) bool {
 	t := fn.Module.Tree
-	if numericAnnotation(p.Annotation) {
+	if numericAnnotation(p.Annotation) || a.enumAnnotation(fn, p.Annotation) {
+		return true
+	}
+	if fn.entry == entryDjango && a.convertedByRoute(fn, p) {
 		return true
 	}
 	// Flask: /items/<int:item_id> passes an int.
@@ -282,13 +289,22 @@ func numericAnnotation(a string) bool {
 	return false
 }
 
-// modelParam is a route parameter annotated with a pydantic model (or a
-// dataclass) of the analysed code: the framework validates the body into it,
-// so numeric fields are numbers and the others carry the request's data.
-func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
-	ann := strings.TrimSpace(p.Annotation)
+// enumAnnotation reports whether a type annotation names an Enum class of
+// the analysed code: FastAPI accepts only the members' values.
+func (a *batch) enumAnnotation(fn *Function, ann string) bool {
+	m, name := a.annotatedClass(fn, ann)
+	if m == nil {
+		return false
+	}
+	bases := m.classBases(name)
+	return strings.Contains(bases, "Enum")
+}
+
+// annotatedClass resolves a type annotation to a class of the analysed code.
+func (a *batch) annotatedClass(fn *Function, ann string) (*Module, string) {
+	ann = strings.TrimSpace(ann)
 	if ann == "" || !plainDotted(ann) {
-		return nil
+		return nil, ""
 	}
 	head, rest, _ := strings.Cut(ann, ".")
 	q := joinQual(fn.Module.Name, ann)
@@ -300,16 +316,27 @@ func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
 	}
 	cls := a.localClass(q)
 	if cls == "" {
-		return nil
+		return nil, ""
 	}
 	i := strings.LastIndexByte(cls, '.')
 	m := a.module(cls[:i], fn.Module)
 	if m == nil {
+		return nil, ""
+	}
+	return m, cls[i+1:]
+}
+
+// modelParam is a route parameter annotated with a pydantic model (or a
+// dataclass) of the analysed code: the framework validates the body into it,
+// so numeric fields are numbers and the others carry the request's data.
+func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
+	m, name := a.annotatedClass(fn, p.Annotation)
+	if m == nil {
 		return nil
 	}
 	t := m.Tree
-	node := m.Classes[cls[i+1:]]
-	if !strings.Contains(m.classBases(cls[i+1:]), "BaseModel") && !strings.Contains(m.classBases(cls[i+1:]), "Schema") {
+	node := m.Classes[name]
+	if bases := m.classBases(name); !strings.Contains(bases, "BaseModel") && !strings.Contains(bases, "Schema") {
 		return nil
 	}
 	out := &Value{Elems: map[string]*Value{}, Rest: tainted, Taint: tainted.Taint, Src: tainted.Src}
@@ -331,4 +358,25 @@ func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
 		}
 	}
 	return out
+}
+
+// errorHandler reports whether a function is registered as a web
+// framework's error handler: @app.exception_handler(...) (FastAPI,
+// Starlette), @app.errorhandler(...) and @bp.app_errorhandler(...) (Flask).
+func errorHandler(fn *Function) bool {
+	t := fn.Module.Tree
+	for _, d := range fn.Decorators {
+		if t.Kind(d) != KindCall {
+			continue
+		}
+		name := t.Text(t.Child(d, FieldFunction))
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:]
+		}
+		switch name {
+		case "exception_handler", "errorhandler", "app_errorhandler":
+			return true
+		}
+	}
+	return false
 }

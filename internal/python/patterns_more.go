@@ -188,9 +188,22 @@ var weakCurves = map[string]bool{"SECP192R1": true, "SECT163K1": true, "SECT163R
 // call.
 func (a *batch) checkMorePatterns(f *frame, c *call) {
 	q := c.qual
-	// smtplib, ftplib, imaplib ...: login(user, "password").
-	if c.method == "login" && len(c.pos) >= 2 && c.kw["password"] == nil && c.kw["passwd"] == nil {
-		a.checkPasswordLiteral(f, c.posNodes[1], "password", c.pos[1], "passed to login() ")
+	// smtplib, ftplib, imaplib ...: login(user, "password"); python-ldap:
+	// simple_bind_s(dn, "password").
+	switch c.method {
+	case "login", "simple_bind_s", "simple_bind", "bind_s":
+		if len(c.pos) >= 2 && c.kw["password"] == nil && c.kw["passwd"] == nil && c.kw["cred"] == nil {
+			a.checkPasswordLiteral(f, c.posNodes[1], "password", c.pos[1], "passed to "+c.method+"() ")
+		}
+	}
+	// hmac.compare_digest(password, "literal"): a password compared with a
+	// constant.
+	if (q == "hmac.compare_digest" || q == "secrets.compare_digest") && len(c.posNodes) == 2 {
+		for i, n := range c.posNodes {
+			if name := describe(f.t, n); passwordName.MatchString(name) && !passwordNotVal.MatchString(name) {
+				a.checkPasswordLiteral(f, c.posNodes[1-i], name, c.pos[1-i], "compared with "+name+": ")
+			}
+		}
 	}
 	// app.config.update(WTF_CSRF_ENABLED=False, SECRET_KEY="..."): settings
 	// by keyword are assignments.

@@ -102,6 +102,17 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 	f.env = saved
 	switch names[0] {
 	case "in", "not in":
+		// base in target.parents, target resolved: target is below base.
+		if r := t.Unparen(right); t.Kind(r) == KindAttribute && t.Text(t.Child(r, FieldAttribute)) == "parents" {
+			obj := t.Child(r, FieldObject)
+			if f.evalIn(e, obj).Normalized() {
+				inside := f.narrow(e, obj, ClassPath)
+				if names[0] == "in" {
+					return inside, e
+				}
+				return e, inside
+			}
+		}
 		// urlparse(url).hostname in ALLOWED_HOSTS: url's host is fixed.
 		if n := f.netlocSubject(e, left); n != None && constContainer(rv) {
 			fixed := f.narrow(e, n, ClassRedirect|ClassSSRF)
@@ -234,8 +245,8 @@ func (f *frame) netlocSubject(e *env, id NodeID) NodeID {
 		return None
 	}
 	attr := t.Text(t.Child(id, FieldAttribute))
-	if attr != "netloc" && attr != "hostname" && attr != "scheme" {
-		return None
+	if attr != "netloc" && attr != "hostname" {
+		return None // a checked scheme still lets the URL name any host
 	}
 	obj := t.Child(id, FieldObject)
 	if t.Kind(obj) == KindCall {
@@ -301,6 +312,13 @@ func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
 			if rv := f.evalIn(e, recv); rv.Normalized() {
 				return recv, ClassPath
 			}
+			// A URL checked against a prefix that fixes scheme and host
+			// ("https://app.example.com/"): it goes nowhere else.
+			if first != None {
+				if p, ok := f.evalIn(e, first).Str(); ok && fixedHostURL.MatchString(p) {
+					return recv, ClassRedirect | ClassSSRF
+				}
+			}
 		case "is_relative_to":
 			if rv := f.evalIn(e, recv); rv.Normalized() {
 				return recv, ClassPath
@@ -361,7 +379,7 @@ func (f *frame) guardCall(e *env, call NodeID) (NodeID, Class) {
 	return None, 0
 }
 
-var validatorName = regexp.MustCompile(`^(is_(safe|valid|allowed)|allowed|validate|valid)_?\w*$|_is_(safe|valid|allowed)$`)
+var validatorName = regexp.MustCompile(`^_?(is_(safe|valid|allowed|local|internal|trusted|relative|same_origin|same_site)|allowed|validate|valid)_?\w*$|_is_(safe|valid|allowed|local|internal|trusted)$`)
 
 // safePattern reports which classes a regular expression makes a value safe
 // for when it matches the whole value. mode says how the pattern is used:

@@ -114,6 +114,9 @@ func addTaintQualSinks(m map[string][]*sinkSpec) {
 		// The file name is joined safely; only the directory is dangerous.
 		add(q, taintSink(rules.PathTraversal, ClassPath, 0, "directory", "send_from_directory()"))
 	}
+	for _, q := range []string{"sanic.response.file", "sanic.file", "sanic.response.file_stream", "sanic.file_stream"} {
+		add(q, taintSink(rules.PathTraversal, ClassPath, 0, "location", q[strings.LastIndexByte(q, '.')+1:]+"()"))
+	}
 	for _, q := range []string{"starlette.responses.FileResponse", "fastapi.responses.FileResponse", "aiohttp.web.FileResponse"} {
 		add(q, taintSink(rules.PathTraversal, ClassPath, 0, "path", "FileResponse()"))
 	}
@@ -364,7 +367,7 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 	}
 	// Jinja2 templates without autoescaping render request data as HTML.
 	add("render", &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, allPos: true, allKw: true, unknown: unkIgnore, what: "Template.render()", remoteOnly: true,
-		applies: func(f *frame, c *call) bool { return c.recv.Qual == "@jinja-unescaped" }})
+		applies: func(f *frame, c *call) bool { return c.recv.Qual == "@jinja-unescaped" && !intoJSON(f, c) }})
 	add("from_string", &sinkSpec{rule: rules.TemplateInjection, class: ClassTemplate, arg: 0, kw: "source", unknown: unkIgnore, what: "from_string()",
 		applies: func(f *frame, c *call) bool {
 			q := c.recv.Qual
@@ -464,4 +467,26 @@ func servesHTML(f *frame) bool {
 		return false
 	}
 	return strings.Contains(strings.ToLower(f.t.Text(f.fn.Node)), "text/html")
+}
+
+// intoJSON reports whether a call's result is passed straight to a JSON or
+// plain-text response, where markup in it is not interpreted.
+func intoJSON(f *frame, c *call) bool {
+	t := f.t
+	p := t.N(c.node).Parent
+	if p != None && t.Kind(p) == KindKeywordArgument {
+		p = t.N(p).Parent
+	}
+	if p == None || t.Kind(p) != KindArgumentList {
+		return false
+	}
+	callee := t.Text(t.Child(t.N(p).Parent, FieldFunction))
+	if i := strings.LastIndexByte(callee, '.'); i >= 0 {
+		callee = callee[i+1:]
+	}
+	switch callee {
+	case "jsonify", "dumps", "JSONResponse", "JsonResponse", "PlainTextResponse", "json_response", "ORJSONResponse", "UJSONResponse":
+		return true
+	}
+	return false
 }

@@ -103,9 +103,10 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 			return local("os.environ", line)
 		}
 	case "self.request", "@selfrequest":
-	case "@request.user":
-		// The authenticated user's primary key: a number the server assigned.
-		if attr == "pk" || attr == "id" {
+	case "@request.user", "@model":
+		// Primary and foreign keys of the authenticated user or of a model
+		// instance: numbers the database assigned.
+		if attr == "pk" || attr == "id" || strings.HasSuffix(attr, "_id") {
 			return cleanValue
 		}
 	}
@@ -269,8 +270,11 @@ var sanitizers = map[string]Class{
 	"bleach.clean": ClassHTML, "xml.sax.saxutils.escape": ClassHTML | ClassXPath,
 	"markupsafe.Markup.escape": ClassHTML,
 	"os.path.basename":         ClassPath, "posixpath.basename": ClassPath, "ntpath.basename": ClassPath,
-	"werkzeug.utils.secure_filename": ClassPath, "werkzeug.secure_filename": ClassPath,
-	"werkzeug.security.safe_join": ClassPath, "werkzeug.utils.safe_join": ClassPath, "flask.safe_join": ClassPath,
+	// secure_filename keeps ASCII letters, digits, "_", "-" and ".": no
+	// separator, line break, quote or markup survives it.
+	"werkzeug.utils.secure_filename": ClassPath | ClassHeader | ClassLog | ClassHTML,
+	"werkzeug.secure_filename":       ClassPath | ClassHeader | ClassLog | ClassHTML,
+	"werkzeug.security.safe_join":    ClassPath, "werkzeug.utils.safe_join": ClassPath, "flask.safe_join": ClassPath,
 	"django.utils._os.safe_join":      ClassPath,
 	"re.escape":                       ClassRegex,
 	"ldap.filter.escape_filter_chars": ClassLDAP, "ldap3.utils.conv.escape_filter_chars": ClassLDAP,
@@ -344,6 +348,9 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		if b, ok := c.kw["base_url"]; ok && safeURL(concat(b, constValue("/"))) {
 			return &Value{Qual: q + "(base_url)"}
 		}
+	case "django.shortcuts.get_object_or_404":
+		// A model instance loaded from the database: its keys are numbers.
+		return &Value{Qual: "@model", Unsafe: AllClasses}
 	case "tempfile.gettempdir", "tempfile.gettempdirb":
 		// The shared temporary directory: a fixed name inside it can be
 		// pre-created or symlinked by another local user, as under /tmp.
@@ -561,6 +568,12 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 	if strings.HasPrefix(recv.Qual, "@jinja") && strings.HasSuffix(recv.Qual, "-env") {
 		switch m {
 		case "from_string", "get_template", "select_template", "get_or_select_template":
+			if m == "get_template" && len(c.pos) > 0 {
+				// A plain-text template (a mail body, a CSV) is not HTML.
+				if name, ok := c.pos[0].Str(); ok && textTemplate(name) {
+					return &Value{Qual: "@jinja-text"}
+				}
+			}
 			return &Value{Qual: strings.TrimSuffix(recv.Qual, "-env")}
 		}
 	}
@@ -723,4 +736,16 @@ func (a *batch) configuredCall(f *frame, c *call) *Value {
 		return remote(q+"()", f.t.Line(c.node))
 	}
 	return nil
+}
+
+// textTemplate reports whether a template's file name says it renders text
+// that is not HTML.
+func textTemplate(name string) bool {
+	name = strings.ToLower(name)
+	for _, ext := range []string{".txt", ".text", ".md", ".csv", ".json", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".sql", ".sh", ".eml", ".ics", ".txt.j2", ".txt.jinja", ".txt.jinja2"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
 }
