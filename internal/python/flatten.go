@@ -145,6 +145,7 @@ const rawMissing = C.PP_MISSING
 type cparser struct {
 	p    *C.TSParser
 	flag *C.size_t
+	buf  []rawNode // reused across files; parse's result aliases it
 }
 
 func newCParser(lang unsafe.Pointer) (*cparser, error) {
@@ -167,7 +168,8 @@ func (c *cparser) close() {
 }
 
 // parse parses src and flattens the tree in two cgo calls. It returns
-// ctx.Err() when ctx ends during the parse.
+// ctx.Err() when ctx ends during the parse. The result is only valid until
+// the next parse with the same cparser.
 func (c *cparser) parse(ctx context.Context, src []byte) ([]rawNode, error) {
 	if len(src) > math.MaxUint32 {
 		return nil, errors.New("file is larger than 4 GiB")
@@ -188,12 +190,19 @@ func (c *cparser) parse(ctx context.Context, src []byte) ([]rawNode, error) {
 		return nil, errors.New("tree-sitter returned no tree")
 	}
 	defer C.ts_tree_delete(t)
-	buf := make([]rawNode, len(src)/4+64)
+	// Python source averages about one node per four bytes; the buffer is
+	// kept between files, so it is allocated (and zeroed) only when a file
+	// needs more than any before it.
+	if want := len(src)/3 + 64; cap(c.buf) < want {
+		c.buf = make([]rawNode, want)
+	}
+	buf := c.buf[:cap(c.buf)]
 	for {
 		n := int(C.pp_flatten(t, (*C.pp_raw)(unsafe.Pointer(&buf[0])), C.int64_t(len(buf))))
 		if n <= len(buf) {
 			return buf[:n], nil
 		}
-		buf = make([]rawNode, n)
+		c.buf = make([]rawNode, n)
+		buf = c.buf
 	}
 }

@@ -142,9 +142,11 @@ func (p *Parser) Parse(ctx context.Context, src []byte) (*Tree, error) {
 		return nil, err
 	}
 	raw, err := c.parse(ctx, src)
-	p.release(c)
 	if err != nil {
+		p.release(c)
 		return nil, err
 	}
-	return newTree(src, raw, p.g), nil
+	t := newTree(src, raw, p.g) // copies raw, which belongs to c
+	p.release(c)
+	return t, nil
 }
