@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"hash"
-	"regexp"
 	"strings"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
@@ -42,18 +41,18 @@ const (
 
 // Compiled patterns are immutable and safe for concurrent use.
 var (
-	awsKeyIDRE     = regexp.MustCompile(`^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
-	awsKeyIDAnyRE  = regexp.MustCompile(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
-	awsSecretRE    = regexp.MustCompile(`[A-Za-z0-9/+]{40}`)
-	githubRE       = regexp.MustCompile(`^gh[pousr]_[A-Za-z0-9]{36,251}`)
-	githubPATRE    = regexp.MustCompile(`^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,}`)
-	gitlabRE       = regexp.MustCompile(`^gl(?:pat|oas|dt|rtr|rt|cbt|ptt|ft|imt|agent|wt|soat|ffct)-[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{2,}){0,3}`)
-	gitlabRunnerRE = regexp.MustCompile(`^GR1348941[0-9A-Za-z_-]{20,}`)
-	slackRE        = regexp.MustCompile(`^xox[abprs]-[0-9A-Za-z]{1,64}(?:-[0-9A-Za-z]{1,64}){2,6}`)
-	slackHookRE    = regexp.MustCompile(`^hooks\.slack\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}|(?:workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,14}/[0-9]{6,24}/[A-Za-z0-9]{20,40})`)
-	stripeRE       = regexp.MustCompile(`^[rs]k_(?:live|test)_[0-9A-Za-z]{20,247}`)
-	googleRE       = regexp.MustCompile(`^AIza[0-9A-Za-z_-]{35}`)
-	jwtRE          = regexp.MustCompile(`^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})?`)
+	awsKeyIDRE     = lazyRE(`^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
+	awsKeyIDAnyRE  = lazyRE(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
+	awsSecretRE    = lazyRE(`[A-Za-z0-9/+]{40}`)
+	githubRE       = lazyRE(`^gh[pousr]_[A-Za-z0-9]{36,251}`)
+	githubPATRE    = lazyRE(`^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,}`)
+	gitlabRE       = lazyRE(`^gl(?:pat|oas|dt|rtr|rt|cbt|ptt|ft|imt|agent|wt|soat|ffct)-[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{2,}){0,3}`)
+	gitlabRunnerRE = lazyRE(`^GR1348941[0-9A-Za-z_-]{20,}`)
+	slackRE        = lazyRE(`^xox[abprs]-[0-9A-Za-z]{1,64}(?:-[0-9A-Za-z]{1,64}){2,6}`)
+	slackHookRE    = lazyRE(`^hooks\.slack\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}|(?:workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,14}/[0-9]{6,24}/[A-Za-z0-9]{20,40})`)
+	stripeRE       = lazyRE(`^[rs]k_(?:live|test)_[0-9A-Za-z]{20,247}`)
+	googleRE       = lazyRE(`^AIza[0-9A-Za-z_-]{35}`)
+	jwtRE          = lazyRE(`^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})?`)
 )
 
 func isTokenCh(c byte) bool { return isAlnum(c) || c == '_' || c == '-' }
@@ -328,7 +327,7 @@ func findAWSSecret(s *scan, d *definition, emit func(hit)) {
 	prev = -1
 	eachAWSPrefix(s.text, add)
 	for _, w := range mergeSpans(wins) {
-		for _, m := range awsSecretRE.FindAllIndex(s.text[w[0]:w[1]], -1) {
+		for _, m := range awsSecretRE().FindAllIndex(s.text[w[0]:w[1]], -1) {
 			start, end := w[0]+m[0], w[0]+m[1]
 			// "=" may follow a key (padding) but may also precede it (key=value).
 			if (start > 0 && isAWSSecretCh(s.text[start-1]) && s.text[start-1] != '=') ||
@@ -341,7 +340,7 @@ func findAWSSecret(s *scan, d *definition, emit func(hit)) {
 			}
 			ls, le := s.lineBounds(start)
 			own := lower[ls:le]
-			if !(bytes.Contains(own, []byte("secret")) || awsKeyIDAnyRE.Match(s.text[ls:le]) ||
+			if !(bytes.Contains(own, []byte("secret")) || awsKeyIDAnyRE().Match(s.text[ls:le]) ||
 				(bytes.Contains(own, []byte("aws")) && bytes.Contains(own, []byte("key")))) {
 				continue
 			}
@@ -463,7 +462,7 @@ func findSlack(s *scan, d *definition, emit func(hit)) {
 		if end > len(s.text) {
 			end = len(s.text)
 		}
-		m := slackHookRE.FindIndex(s.text[i:end])
+		m := slackHookRE().FindIndex(s.text[i:end])
 		if m == nil {
 			return
 		}

@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -19,7 +18,7 @@ const bq = "`"
 // optional closing quote or bracket and an operator, with an optional type
 // annotation. It is anchored at the end of the name; parseValue reads the
 // value after it.
-var assignRE = regexp.MustCompile(`^(?:` +
+var assignRE = lazyRE(`^(?:` +
 	// Python / TypeScript annotation: password: str = "…"
 	`["'` + bq + `]?\]?[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.\[\], |]{0,60}?[ \t]*=` +
 	// Go typed declaration: var password string = "…"
@@ -71,7 +70,7 @@ func endsBareValue(c byte) bool {
 }
 
 // urlCredsRE matches the user information of a URL right after "://".
-var urlCredsRE = regexp.MustCompile(`^([^\s:/@"'<>` + bq + `]{0,128}):([^\s/@"'<>` + bq + `]{1,256})@([A-Za-z0-9._\-]*[A-Za-z0-9])`)
+var urlCredsRE = lazyRE(`^([^\s:/@"'<>` + bq + `]{0,128}):([^\s/@"'<>` + bq + `]{1,256})@([A-Za-z0-9._\-]*[A-Za-z0-9])`)
 
 func isNameCh(c byte) bool {
 	return isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '$' || c == '@'
@@ -146,7 +145,7 @@ func genericAt(s *scan, d *definition, ns, ne int, emit func(hit)) {
 	if !assignStart(s.text[ne:limit]) {
 		return
 	}
-	m := assignRE.FindIndex(s.text[ne:limit])
+	m := assignRE().FindIndex(s.text[ne:limit])
 	if m == nil {
 		return
 	}
@@ -198,7 +197,7 @@ func urlCredsAt(s *scan, d *definition, i int, emit func(hit)) {
 	if at < 0 || rest[at] != '@' {
 		return
 	}
-	m := urlCredsRE.FindSubmatchIndex(rest)
+	m := urlCredsRE().FindSubmatchIndex(rest)
 	if m == nil {
 		return
 	}

@@ -133,7 +133,7 @@ type hit struct {
 type prefixed struct {
 	anchor  string
 	back    int // the token starts this many bytes before the anchor
-	re      *regexp.Regexp
+	re      func() *regexp.Regexp
 	maxLen  int
 	tokenCh func(byte) bool
 	// accept judges the match; it returns what was found (for the message)
@@ -152,7 +152,7 @@ func (p *prefixed) at(s *scan, d *definition, i int, emit func(hit)) {
 		return
 	}
 	end := min(len(s.text), start+p.maxLen)
-	m := p.re.FindIndex(s.text[start:end])
+	m := p.re().FindIndex(s.text[start:end])
 	if m == nil || m[0] != 0 {
 		return
 	}

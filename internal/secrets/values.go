@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 )
@@ -304,7 +305,7 @@ var docExamples = map[string]bool{
 }
 
 // numericRE matches number literals (-0x3f87867f, 1e-9, 1_000_000).
-var numericRE = regexp.MustCompile(`^[-+]?(?:0[xX][0-9a-fA-F_]+|0[oObB][0-7_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)[uUlLfFnN]*$`)
+var numericRE = lazyRE(`^[-+]?(?:0[xX][0-9a-fA-F_]+|0[oObB][0-7_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)[uUlLfFnN]*$`)
 
 // valueVerdict is the outcome of judging a candidate literal.
 type valueVerdict struct {
@@ -318,7 +319,7 @@ type valueVerdict struct {
 // used as a URL password) looks like a real secret. The thresholds are
 // documented on rules.GenericSecretAssignment.
 func judgeValue(v string) valueVerdict {
-	if len(v) > maxValueLen || len(v) < minLenPassword || docExamples[v] || numericRE.MatchString(v) {
+	if len(v) > maxValueLen || len(v) < minLenPassword || docExamples[v] || numericRE().MatchString(v) {
 		return valueVerdict{}
 	}
 	cs, ok := classify(v)
@@ -414,4 +415,11 @@ func encodedPlaceholder(v string) bool {
 		return isPlaceholder(string(raw))
 	}
 	return false
+}
+
+// lazyRE compiles a pattern on first use. Most patterns run only after a
+// cheap prefix check finds a candidate, so a typical review never compiles
+// them; compiling all at start-up cost several milliseconds of every hook.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
