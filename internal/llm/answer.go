@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
 )
 
 // AnswerSchema is the JSON schema of a model's answer: the original
