@@ -17,14 +17,23 @@ func TestDependencySettings(t *testing.T) {
 	}
 	write("[patchpatrol.dependencies]\nallow = [\"reqeusts-internal\", \"my_lib\"]\nosv_url = \"http://osv.example.com\"\noffline = true\nrequire_advisories = true\n")
 	f, warns, err := Load(dir, "")
-	if err != nil || len(warns) != 0 {
-		t.Fatalf("load: %v %v", err, warns)
+	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].String(), "osv_url") {
+		t.Fatalf("load: %v %v, want one warning about osv_url", err, warns)
 	}
 	s := Defaults()
 	s.ApplyFile(f)
 	d := s.Dependencies
-	if strings.Join(d.Allow, ",") != "reqeusts-internal,my_lib" || d.OSVURL != "http://osv.example.com" || !d.Offline || !d.RequireAdvisories {
+	if strings.Join(d.Allow, ",") != "reqeusts-internal,my_lib" || !d.Offline || !d.RequireAdvisories {
 		t.Errorf("settings %+v", d)
+	}
+	// A repository may not choose where its advisories come from...
+	if d.OSVURL != "" {
+		t.Errorf("untrusted osv_url applied: %q", d.OSVURL)
+	}
+	// ... unless the user trusts it.
+	s.ApplyUntrusted(f)
+	if s.Dependencies.OSVURL != "http://osv.example.com" {
+		t.Errorf("trusted osv_url not applied: %q", s.Dependencies.OSVURL)
 	}
 	env := map[string]string{"PATCHPATROL_OSV_URL": "http://127.0.0.1:8080"}
 	if err := s.ApplyEnv(func(k string) string { return env[k] }); err != nil {

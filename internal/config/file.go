@@ -43,6 +43,9 @@ type File struct {
 type Untrusted struct {
 	BaseURL string
 	Env     map[string]string
+	// OSVURL is where advisories come from: a repository that chose it
+	// could answer "no known vulnerabilities" for its own dependencies.
+	OSVURL string
 }
 
 type fileValue struct {
@@ -425,6 +428,9 @@ func (l *loader) setting(f *File, sp *spec, v any, p, rel []seg) {
 	case sp.key == "base_url":
 		f.Untrusted.BaseURL, _ = pv.(string)
 		l.warn(p, "ignored: a repository may not choose where code is sent; it is used only with --trust-repo-config")
+	case sp.key == "dependencies.osv_url":
+		f.Untrusted.OSVURL, _ = pv.(string)
+		l.warn(p, "ignored: a repository may not choose where its advisories come from; it is used only with --trust-repo-config (or set PATCHPATROL_OSV_URL)")
 	case sp.key == "env":
 		f.Untrusted.Env, _ = pv.(map[string]string)
 		l.warn(p, "repository-provided credentials are ignored unless the repository is trusted (--trust-repo-config): "+

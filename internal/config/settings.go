@@ -230,7 +230,8 @@ func (s *Settings) ApplyFile(f *File) {
 	}
 }
 
-// ApplyUntrusted takes the repository's base_url and [patchpatrol.env]. The
+// ApplyUntrusted takes the repository's base_url, [patchpatrol.env] and
+// dependencies.osv_url. The
 // CLI calls it only when the user trusts the repository (--trust-repo-config).
 func (s *Settings) ApplyUntrusted(f *File) {
 	if f == nil {
@@ -242,6 +243,9 @@ func (s *Settings) ApplyUntrusted(f *File) {
 	}
 	if len(f.Untrusted.Env) > 0 {
 		s.assign(lookupSpec("env"), maps.Clone(f.Untrusted.Env), src)
+	}
+	if f.Untrusted.OSVURL != "" {
+		s.assign(lookupSpec("dependencies.osv_url"), f.Untrusted.OSVURL, src)
 	}
 }
 
