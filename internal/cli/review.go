@@ -16,6 +16,7 @@ import (
 	"github.com/patchpatrol/patchpatrol/internal/diff"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/gitx"
+	"github.com/patchpatrol/patchpatrol/internal/pathglob"
 	"github.com/patchpatrol/patchpatrol/internal/report"
 	"github.com/patchpatrol/patchpatrol/internal/review"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
@@ -329,35 +330,7 @@ func isBinary(b []byte) bool {
 
 func excluded(p string, globs []string) bool {
 	for _, g := range globs {
-		if matchGlob(g, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// matchGlob matches slash paths; "**" spans directories and a pattern without
-// a slash matches the base name.
-func matchGlob(pattern, p string) bool {
-	if !strings.Contains(pattern, "/") {
-		ok, _ := filepath.Match(pattern, filepath.Base(p))
-		return ok
-	}
-	if !strings.Contains(pattern, "**") {
-		ok, _ := filepath.Match(pattern, p)
-		return ok
-	}
-	prefix, suffix, _ := strings.Cut(pattern, "**")
-	suffix = strings.TrimPrefix(suffix, "/")
-	if !strings.HasPrefix(p, prefix) {
-		return false
-	}
-	if suffix == "" {
-		return true
-	}
-	segs := strings.Split(p[len(prefix):], "/")
-	for i := range segs {
-		if matchGlob(suffix, strings.Join(segs[i:], "/")) {
+		if pathglob.Match(g, p) {
 			return true
 		}
 	}

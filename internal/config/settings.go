@@ -9,6 +9,7 @@ import (
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/review"
+	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
 // Source says where a setting's value came from: "default",
@@ -196,8 +197,7 @@ func Defaults() *Settings {
 			MaxFunctionLines: 60,
 			MaxComplexity:    10,
 			MaxChangedLines:  400,
-			AllowPrintIn: []string{"scripts/**", "bin/**", "**/__main__.py", "**/cli.py", "tests/**",
-				"**/test_*.py", "**/*_test.py", "**/conftest.py", "examples/**", "docs/**"},
+			AllowPrintIn:     slices.Clone(rules.DefaultAllowPrintIn),
 		},
 		AI: AISettings{
 			Temperature:  0.2,

@@ -3,12 +3,14 @@ package config
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/review"
+	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
 func envOf(m map[string]string) func(string) string {
@@ -18,8 +20,13 @@ func envOf(m map[string]string) func(string) string {
 func TestDefaults(t *testing.T) {
 	s := Defaults()
 	if !s.RedactSecrets || s.MaxFileSize != 1<<20 || s.Quality.MaxFunctionLines != 60 || s.Quality.MaxComplexity != 10 ||
-		s.Quality.MaxChangedLines != 400 || len(s.Quality.AllowPrintIn) != 10 {
+		s.Quality.MaxChangedLines != 400 || !slices.Equal(s.Quality.AllowPrintIn, rules.DefaultAllowPrintIn) {
 		t.Errorf("defaults = %+v", s)
+	}
+	// The default is a copy: settings never write into the catalog's list.
+	s.Quality.AllowPrintIn[0] = "changed/**"
+	if rules.DefaultAllowPrintIn[0] == "changed/**" {
+		t.Error("Defaults shares quality.allow_print_in with rules.DefaultAllowPrintIn")
 	}
 	if len(s.Sources) != len(settingKeys()) {
 		t.Errorf("%d sources for %d keys", len(s.Sources), len(settingKeys()))

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"math"
 	"net/url"
-	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/pathglob"
 	"github.com/patchpatrol/patchpatrol/internal/review"
 )
 
@@ -418,7 +418,7 @@ func parseGlob(s string) (string, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", bad("empty path glob: remove it or write a pattern such as \"tests/**\"")
 	}
-	if _, err := path.Match(s, ""); err != nil {
+	if !pathglob.Valid(s) {
 		return "", bad("bad path glob %s: check its brackets and backslashes", describe(s))
 	}
 	return s, nil

@@ -3,13 +3,13 @@ package python
 import (
 	"context"
 	"fmt"
-	"path"
 	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
 // Options configure the Python engine.
@@ -33,11 +33,6 @@ func (o Options) budget(size int) int {
 	}
 	return max(1_000_000, per*size)
 }
-
-// DefaultAllowPrintIn lists where print() belongs.
-var DefaultAllowPrintIn = []string{"scripts/**", "bin/**", "**/__main__.py", "**/cli.py", "tests/**", "**/test_*.py",
-	"**/*_test.py", "**/conftest.py", "examples/**", "docs/**", "setup.py", "manage.py", "tools/**",
-	"**/scripts/**", "**/tests/**", "**/test/**", "**/examples/**", "**/management/commands/**", "noxfile.py", "fabfile.py", "tasks.py"}
 
 // Engine is the embedded Python analyzer.
 type Engine struct {
@@ -64,7 +59,7 @@ func New(opts Options) (*Engine, error) {
 		opts.MaxComplexity = 10
 	}
 	if opts.AllowPrintIn == nil {
-		opts.AllowPrintIn = DefaultAllowPrintIn
+		opts.AllowPrintIn = rules.DefaultAllowPrintIn
 	}
 	opts.taint = taint
 	return &Engine{parser: p, opts: opts}, nil
@@ -246,29 +241,4 @@ func joinInts(xs []int, limit int) string {
 		fmt.Fprintf(&b, "%d", x)
 	}
 	return b.String()
-}
-
-// matchGlob matches a slash path against a glob where "**" spans
-// directories.
-func matchGlob(pattern, p string) bool {
-	if !strings.Contains(pattern, "**") {
-		ok, _ := path.Match(pattern, p)
-		return ok
-	}
-	parts := strings.SplitN(pattern, "**", 2)
-	prefix, suffix := parts[0], strings.TrimPrefix(parts[1], "/")
-	if !strings.HasPrefix(p, prefix) {
-		return false
-	}
-	rest := p[len(prefix):]
-	if suffix == "" {
-		return true
-	}
-	segs := strings.Split(rest, "/")
-	for i := range segs {
-		if matchGlob(suffix, strings.Join(segs[i:], "/")) {
-			return true
-		}
-	}
-	return false
 }

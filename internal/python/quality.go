@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/pathglob"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
@@ -137,7 +138,7 @@ func (e *Engine) quality(m *Module) []finding.Finding {
 
 func (e *Engine) printAllowed(p string) bool {
 	for _, g := range e.opts.AllowPrintIn {
-		if matchGlob(g, p) {
+		if pathglob.Match(g, p) {
 			return true
 		}
 	}

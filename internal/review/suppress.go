@@ -1,12 +1,12 @@
 package review
 
 import (
-	"path"
 	"regexp"
 	"strings"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/pathglob"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
@@ -32,7 +32,7 @@ func suppress(u *analysis.Unit, f *finding.Finding, ignores []PathIgnore) {
 		return c == f.RuleID || (f.CWE > 0 && c == f.CWEID())
 	}
 	for _, ig := range ignores {
-		if !globMatch(ig.Glob, u.Path) {
+		if !pathglob.Match(ig.Glob, u.Path) {
 			continue
 		}
 		if len(ig.Codes) == 0 {
@@ -141,34 +141,4 @@ func lineRange(content []byte, first, last int) []string {
 		}
 	}
 	return out
-}
-
-// globMatch matches slash paths; "**" spans directories, and a pattern
-// without a slash matches the base name anywhere.
-func globMatch(pattern, p string) bool {
-	if !strings.Contains(pattern, "/") {
-		ok, _ := path.Match(pattern, path.Base(p))
-		return ok
-	}
-	if !strings.Contains(pattern, "**") {
-		ok, _ := path.Match(pattern, p)
-		return ok
-	}
-	parts := strings.SplitN(pattern, "**", 2)
-	prefix, suffix := parts[0], strings.TrimPrefix(parts[1], "/")
-	if !strings.HasPrefix(p, prefix) {
-		return false
-	}
-	rest := p[len(prefix):]
-	if suffix == "" {
-		return true
-	}
-	segs := strings.Split(rest, "/")
-	for i := range segs {
-		rest := strings.Join(segs[i:], "/")
-		if ok, _ := path.Match(suffix, rest); ok || strings.Contains(suffix, "**") && globMatch(suffix, rest) {
-			return true
-		}
-	}
-	return false
 }

@@ -81,3 +81,12 @@ var pythonQualityRules = []*Rule{
 	DebuggerCall, PrintInLibrary, BareExcept, ExceptionSwallowed, MutableDefault, TodoComment,
 	FunctionTooLong, FunctionTooComplex,
 }
+
+// DefaultAllowPrintIn lists the paths where print() belongs (PP802): scripts,
+// command-line entry points, tests, examples, documentation and the usual
+// top-level task files. It is the default of quality.allow_print_in; globs
+// are matched by internal/pathglob.
+var DefaultAllowPrintIn = []string{"scripts/**", "bin/**", "tools/**", "**/scripts/**", "**/__main__.py", "**/cli.py",
+	"tests/**", "**/tests/**", "**/test/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "examples/**",
+	"**/examples/**", "docs/**", "**/management/commands/**", "/setup.py", "/manage.py", "/noxfile.py", "/fabfile.py",
+	"/tasks.py"}
