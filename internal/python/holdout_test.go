@@ -138,12 +138,18 @@ func holdoutMisses(want, got map[corpusKey]bool, lines map[string][]string) stri
 // TestHoldoutCorpus measures the engine on the blind corpus and reports
 // precision and recall per CWE. It fails only below the overall floors in
 // testdata/holdout/floors.txt. Set HOLDOUT_OUT=path to also write the table.
-func TestHoldoutCorpus(t *testing.T) {
-	c, err := loadHoldoutCorpus(holdoutDir)
+func TestHoldoutCorpus(t *testing.T) { runHoldout(t, "holdout", holdoutDir, "HOLDOUT_OUT") }
+
+// runHoldout measures the engine on one labelled corpus directory: it logs
+// the table per CWE and the misses with their code, writes the table to the
+// file named by outEnv when that variable is set, and fails only below the
+// floors in the directory's floors.txt.
+func runHoldout(t *testing.T, name, dir, outEnv string) {
+	c, err := loadHoldoutCorpus(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	floorsPath := filepath.Join(holdoutDir, "floors.txt")
+	floorsPath := filepath.Join(dir, "floors.txt")
 	floorsRaw, err := os.ReadFile(floorsPath)
 	if err != nil {
 		t.Fatalf("read floors: %v", err)
@@ -159,22 +165,22 @@ func TestHoldoutCorpus(t *testing.T) {
 	}
 	scores := corpusScore(c.want, got)
 	table := corpusTable(scores)
-	t.Logf("holdout corpus: %d files, %d labels\n%s", len(c.units), len(c.want), table)
+	t.Logf("%s corpus: %d files, %d labels\n%s", name, len(c.units), len(c.want), table)
 	if misses := corpusMisses(c.want, got); misses != "" {
 		t.Logf("misses:\n%s", holdoutMisses(c.want, got, c.lines))
 	}
-	if out := os.Getenv("HOLDOUT_OUT"); out != "" {
+	if out := os.Getenv(outEnv); out != "" {
 		if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
-			t.Errorf("write HOLDOUT_OUT %s: %v", out, err)
+			t.Errorf("write %s %s: %v", outEnv, out, err)
 		}
 	}
 	p, _ := scores[0].precision()
 	r, _ := scores[0].recall()
 	if p < floorP {
-		t.Errorf("holdout precision %.3f is below the floor %.2f in %s: find the new false positives in the log above", p, floorP, floorsPath)
+		t.Errorf("%s precision %.3f is below the floor %.2f in %s: find the new false positives in the log above", name, p, floorP, floorsPath)
 	}
 	if r < floorR {
-		t.Errorf("holdout recall %.3f is below the floor %.2f in %s: find the new false negatives in the log above", r, floorR, floorsPath)
+		t.Errorf("%s recall %.3f is below the floor %.2f in %s: find the new false negatives in the log above", name, r, floorR, floorsPath)
 	}
 }
 
