@@ -254,4 +254,3 @@ func TestCoverageAlwaysFilled(t *testing.T) {
 		t.Errorf("empty review: approved=%v comments=%v", res.Approved, res.Comments)
 	}
 }
-
