@@ -1,6 +1,7 @@
 package python
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime"
@@ -13,13 +14,17 @@ import (
 // grammar maps tree-sitter's symbol and field ids to Kind and Field. It is
 // built once per Parser and never changes afterwards.
 type grammar struct {
-	lang    *sitter.Language
-	kinds   []Kind
-	isNamed []bool
-	fields  []Field
+	lang   *sitter.Language
+	syms   []symInfo // by symbol id
+	fields []Field   // by field id
 }
 
 const errorSymbol = 0xFFFF // ts_builtin_sym_error
+
+// dropped are the punctuation tokens the flattener leaves out when they fill
+// no field: nothing reads them (their parent's kind and fields say all they
+// do), and they are a third of all nodes.
+var dropped = map[string]bool{"(": true, ")": true, ",": true, ".": true, ":": true, "[": true, "]": true, "{": true, "}": true, ";": true}
 
 func newGrammar() (*grammar, error) {
 	lang := sitter.NewLanguage(tspython.Language())
@@ -32,16 +37,20 @@ func newGrammar() (*grammar, error) {
 	}
 	g := &grammar{lang: lang}
 	count := lang.NodeKindCount()
-	g.kinds = make([]Kind, count)
-	g.isNamed = make([]bool, count)
+	g.syms = make([]symInfo, count)
 	for id := uint32(0); id < count; id++ {
-		g.isNamed[id] = lang.NodeKindIsNamed(uint16(id))
+		named := lang.NodeKindIsNamed(uint16(id))
 		name := lang.NodeKindForId(uint16(id))
-		if k, ok := byName[name]; ok && lang.NodeKindIsNamed(uint16(id)) {
-			g.kinds[id] = k
-		} else {
-			g.kinds[id] = KindOther
+		s := symInfo{kind: KindOther}
+		if k, ok := byName[name]; ok && named {
+			s.kind = k
 		}
+		if named {
+			s.named = 1
+		} else if dropped[name] {
+			s.drop = 1
+		}
+		g.syms[id] = s
 	}
 	fieldByName := make(map[string]Field, fieldCount)
 	for f := Field(1); f < fieldCount; f++ {
@@ -53,30 +62,6 @@ func newGrammar() (*grammar, error) {
 		g.fields[id] = fieldByName[lang.FieldNameForId(uint16(id))]
 	}
 	return g, nil
-}
-
-func (g *grammar) kind(sym uint16) Kind {
-	if sym == errorSymbol {
-		return KindError
-	}
-	if int(sym) < len(g.kinds) {
-		return g.kinds[sym]
-	}
-	return KindOther
-}
-
-func (g *grammar) named(sym uint16) bool {
-	if sym == errorSymbol {
-		return true
-	}
-	return int(sym) < len(g.isNamed) && g.isNamed[sym]
-}
-
-func (g *grammar) field(id uint16) Field {
-	if int(id) < len(g.fields) {
-		return g.fields[id]
-	}
-	return FieldNone
 }
 
 // Parser parses Python source into Trees. It is safe for concurrent use: it
@@ -141,12 +126,14 @@ func (p *Parser) Parse(ctx context.Context, src []byte) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := c.parse(ctx, src)
+	lines := bytes.Count(src, []byte{'\n'}) + 1
+	punct := make([]uint64, (lines+63)/64)
+	nodes, err := c.parse(ctx, src, p.g, punct)
 	if err != nil {
 		p.release(c)
 		return nil, err
 	}
-	t := newTree(src, raw, p.g) // copies raw, which belongs to c
+	t := newTree(src, nodes, punct) // copies nodes, which belong to c
 	p.release(c)
 	return t, nil
 }

@@ -2,6 +2,7 @@ package python
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -51,10 +52,14 @@ func TestFlattenMatchesBindings(t *testing.T) {
 	defer ts.Close()
 	c := ts.Walk()
 	defer c.Close()
-	i := 0
+	i, dropSeen := 0, 0
 	var walk func(parent NodeID)
 	walk = func(parent NodeID) {
 		n := c.Node()
+		if !n.IsNamed() && !n.IsMissing() && c.FieldName() == "" && n.ChildCount() == 0 && dropped[n.Kind()] {
+			dropSeen++
+			return
+		}
 		id := NodeID(i)
 		i++
 		if int(id) >= len(tree.Nodes) {
@@ -100,6 +105,30 @@ func TestFlattenMatchesBindings(t *testing.T) {
 	}
 	if len(tree.ErrorLines) == 0 {
 		t.Error("syntax error not recorded")
+	}
+	// The links agree with the parents: each node's children, in order,
+	// are exactly the later nodes that name it as their parent.
+	for id := range tree.Nodes {
+		var viaLinks, viaParents []NodeID
+		for c := tree.N(NodeID(id)).FirstChild; c != None; c = tree.N(c).NextSibling {
+			viaLinks = append(viaLinks, c)
+		}
+		for c := range tree.Nodes {
+			if tree.N(NodeID(c)).Parent == NodeID(id) {
+				viaParents = append(viaParents, NodeID(c))
+			}
+		}
+		if fmt.Sprint(viaLinks) != fmt.Sprint(viaParents) {
+			t.Errorf("node %d: children by links %v, by parents %v", id, viaLinks, viaParents)
+		}
+	}
+	if dropSeen == 0 {
+		t.Error("no punctuation was left out")
+	}
+	for id := range tree.Nodes {
+		if n := tree.N(NodeID(id)); !n.Named && dropped[tree.Text(NodeID(id))] && n.Field == FieldNone && !n.Missing {
+			t.Errorf("node %d: punctuation %q kept", id, tree.Text(NodeID(id)))
+		}
 	}
 }
 

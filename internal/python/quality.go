@@ -253,20 +253,33 @@ func isMutableDefault(m *Module, d NodeID) bool {
 
 // bodyLines counts the lines of a function body that hold code: not blank,
 // not comments, not the docstring. It walks the body's leaves once, in
-// source order, moving a line cursor forward instead of searching.
+// source order, moving a line cursor forward instead of searching. A line
+// no leaf covers holds code only if it holds punctuation the flattener left
+// out (a closing bracket on its own line).
 func bodyLines(t *Tree, fn *Function) int {
 	body := fn.Body()
 	if body == None {
 		return 0
 	}
 	var skipFrom, skipTo NodeID = -1, -1
+	docFirst, docLast := -1, -1 // line indexes of the docstring
 	if first := t.FirstNamed(body); first != None && t.Kind(first) == KindExpressionStatement && t.Kind(t.FirstNamed(first)) == KindString {
 		skipFrom, skipTo = first, t.subtreeEnd(first)
+		docFirst, docLast = t.Line(first)-1, t.EndLine(first)-1
+	}
+	count := 0
+	// gap counts the uncovered lines from..to (inclusive) that hold
+	// left-out punctuation.
+	gap := func(from, to int) {
+		for l := from; l <= to; l++ {
+			if (l < docFirst || l > docLast) && punctuationLine(t, l) {
+				count++
+			}
+		}
 	}
 	end := t.subtreeEnd(body)
 	line := t.lineOf(t.N(body).Start) - 1 // index into lineStarts
-	lastCounted := -1
-	count := 0
+	lastCounted := line - 1
 	for id := body; id < end; id++ {
 		if id >= skipFrom && id < skipTo {
 			continue
@@ -282,12 +295,20 @@ func bodyLines(t *Tree, fn *Function) int {
 		for line+1 < len(t.lineStarts) && t.lineStarts[line+1] < n.End {
 			line++
 		}
+		gap(lastCounted+1, first-1)
 		for l := max(first, lastCounted+1); l <= line; l++ {
 			count++
 		}
 		lastCounted = max(lastCounted, line)
 	}
+	gap(lastCounted+1, t.EndLine(body)-1)
 	return count
+}
+
+// punctuationLine reports whether the line at index l holds punctuation the
+// flattener left out of the tree.
+func punctuationLine(t *Tree, l int) bool {
+	return l >= 0 && l/64 < len(t.punct) && t.punct[l/64]&(1<<(l%64)) != 0
 }
 
 // complexity is McCabe's cyclomatic complexity of a function, not counting

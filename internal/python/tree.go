@@ -30,46 +30,21 @@ type Tree struct {
 	Src        []byte
 	Nodes      []Node
 	lineStarts []uint32
+	// punct has a bit per line (0-based) that holds punctuation the
+	// flattener left out of Nodes.
+	punct []uint64
 	// ErrorLines are the 1-based lines where the parser had to recover from a
 	// syntax error.
 	ErrorLines []int
 }
 
-func newTree(src []byte, raw []rawNode, g *grammar) *Tree {
-	t := &Tree{Src: src, Nodes: make([]Node, len(raw))}
-	// parentAt[d] is the last node seen at depth d; lastChild tracks the
-	// previous sibling so NextSibling links can be filled in one pass.
-	parentAt := make([]NodeID, 0, 64)
-	lastChild := make([]NodeID, 0, 64)
-	for i := range raw {
-		r := &raw[i]
-		d := int(r.depth)
-		id := NodeID(i)
-		n := &t.Nodes[i]
-		n.Kind = g.kind(uint16(r.sym))
-		n.Field = g.field(uint16(r.field))
-		n.Named = g.named(uint16(r.sym))
-		n.Missing = r.flags&rawMissing != 0
-		n.Start, n.End = uint32(r.start), uint32(r.end)
-		n.FirstChild, n.NextSibling = None, None
-		parentAt = parentAt[:d]
-		lastChild = lastChild[:d]
-		if d == 0 {
-			n.Parent = None
-		} else {
-			p := parentAt[d-1]
-			n.Parent = p
-			if prev := lastChild[d-1]; prev != None {
-				t.Nodes[prev].NextSibling = id
-			} else {
-				t.Nodes[p].FirstChild = id
-			}
-			lastChild[d-1] = id
-		}
-		parentAt = append(parentAt, id)
-		lastChild = append(lastChild, None)
-		if n.Kind == KindError || n.Missing {
+func newTree(src []byte, nodes []Node, punct []uint64) *Tree {
+	t := &Tree{Src: src, Nodes: make([]Node, len(nodes)), punct: punct}
+	copy(t.Nodes, nodes)
+	for i := range t.Nodes {
+		if n := &t.Nodes[i]; n.Kind == KindError || n.Missing {
 			t.ErrorLines = append(t.ErrorLines, 0) // filled below once lines exist
+			break
 		}
 	}
 	t.lineStarts = make([]uint32, 1, len(src)/32+1)
