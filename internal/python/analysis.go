@@ -24,9 +24,11 @@ type batch struct {
 	funcs  map[*Function]*funcInfo
 	suffix map[string][]*Module // dotted-name suffix → modules, built on first use
 	out    *collector
-	// shared holds what earlier waves finished: read-only while this batch
-	// runs.
+	// shared holds what other components finished; self is this batch's
+	// component, and only those before it are visible to it.
 	shared *store
+	self   *component
+	key    []byte    // scratch for module
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	steps  int
 	budget int
@@ -109,7 +111,25 @@ func preferred(a, b *finding.Finding) bool {
 	if a.Message != b.Message {
 		return a.Message < b.Message
 	}
-	return len(a.Trace) < len(b.Trace)
+	if len(a.Trace) != len(b.Trace) {
+		return len(a.Trace) < len(b.Trace)
+	}
+	// Equal otherwise: the first differing step decides, so that which
+	// batch reported first never shows.
+	for i := range a.Trace {
+		x, y := &a.Trace[i], &b.Trace[i]
+		switch {
+		case x.Path != y.Path:
+			return x.Path < y.Path
+		case x.Line != y.Line:
+			return x.Line < y.Line
+		case x.Column != y.Column:
+			return x.Column < y.Column
+		case x.Message != y.Message:
+			return x.Message < y.Message
+		}
+	}
+	return false
 }
 
 // of returns the findings reported in module m, sorted by position.
@@ -140,38 +160,69 @@ type errBudget struct{}
 
 func newBatch(ctx context.Context, opts Options, mods []*Module, byName map[string]*Module, out *collector) *batch {
 	return &batch{ctx: ctx, opts: opts, mods: mods, byName: byName, modEnv: map[*Module]*env{},
-		funcs: map[*Function]*funcInfo{}, out: out, shared: newStore()}
+		funcs: map[*Function]*funcInfo{}, out: out}
 }
 
-// store keeps the summaries and final module states of modules whose wave
-// is over. It is written between waves only, so batches read it without
-// locks, and what it holds depends on the dependency order alone, never on
+// store gives batches the results of finished components. A batch sees
+// only components of lower levels than its own, waiting for any that is not
+// finished yet, so what it sees depends on the import graph alone, never on
 // scheduling.
 type store struct {
-	done  map[*Module]bool
-	funcs map[*Function]*summary
-	envs  map[*Module]*env
+	of map[*Module]*component // read-only
+	// slots bounds the batches running at once: a batch holds one while it
+	// runs and gives it back while it waits.
+	slots chan struct{}
 }
 
-func newStore() *store {
-	return &store{done: map[*Module]bool{}, funcs: map[*Function]*summary{}, envs: map[*Module]*env{}}
+// final returns m's finished component when this batch may use it, or nil
+// when m is analysed here instead.
+func (a *batch) final(m *Module) *component {
+	if a.shared == nil {
+		return nil
+	}
+	c := a.shared.of[m]
+	if c == nil || !c.before(a.self) {
+		return nil
+	}
+	select {
+	case <-c.done:
+		return c
+	default:
+	}
+	// Waits only ever go to earlier components, so giving the slot back
+	// while waiting cannot deadlock.
+	<-a.shared.slots
+	select {
+	case <-c.done:
+	case <-a.ctx.Done():
+	}
+	select {
+	case a.shared.slots <- struct{}{}:
+	case <-a.ctx.Done():
+	}
+	if a.ctx.Err() != nil {
+		panic(errBudget{})
+	}
+	return c
 }
 
-// absorb takes a finished batch's results for the modules it owned.
-func (s *store) absorb(a *batch, owned []*Module) {
+// finish publishes a finished batch's results for the component it owned.
+func (c *component) finish(a *batch) {
+	c.envs = map[*Module]*env{}
+	c.funcs = map[*Function]*summary{}
 	own := map[*Module]bool{}
-	for _, m := range owned {
+	for _, m := range c.mods {
 		own[m] = true
-		s.done[m] = true
 		if e := a.modEnv[m]; e != nil {
-			s.envs[m] = e
+			c.envs[m] = e
 		}
 	}
 	for fn, fi := range a.funcs {
 		if own[fn.Module] && fi.state == fsDone {
-			s.funcs[fn] = fi.summary
+			c.funcs[fn] = fi.summary
 		}
 	}
+	close(c.done)
 }
 
 // module finds an analysed module by a dotted name as an import writes it:
@@ -183,7 +234,10 @@ func (a *batch) module(name string, from *Module) *Module {
 	}
 	if from != nil {
 		if i := strings.LastIndexByte(from.Name, '.'); i > 0 {
-			if m := a.byName[from.Name[:i]+"."+name]; m != nil {
+			// The key is built in a reused buffer: a map lookup by a
+			// converted byte slice does not allocate.
+			a.key = append(append(append(a.key[:0], from.Name[:i]...), '.'), name...)
+			if m := a.byName[string(a.key)]; m != nil {
 				return m
 			}
 		}
@@ -276,7 +330,7 @@ func (a *batch) run(m *Module) (complete bool) {
 // runTop interprets a module's top level once per batch, leaving its final
 // state as the module's globals.
 func (a *batch) runTop(m *Module) {
-	if _, done := a.modEnv[m]; done || a.shared.done[m] {
+	if _, done := a.modEnv[m]; done || a.final(m) != nil {
 		return
 	}
 	fr := &frame{a: a, m: m, t: m.Tree, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
@@ -292,8 +346,8 @@ func (a *batch) runTop(m *Module) {
 // it, or nil. A module another worker owns has its top level interpreted
 // here on first use.
 func (a *batch) global(m *Module, name string) *Value {
-	if a.shared.done[m] {
-		if e := a.shared.envs[m]; e != nil {
+	if c := a.final(m); c != nil {
+		if e := c.envs[m]; e != nil {
 			return e.vars[name]
 		}
 		return nil
@@ -308,8 +362,8 @@ func (a *batch) global(m *Module, name string) *Value {
 }
 
 func (a *batch) setGlobal(m *Module, name string, v *Value) {
-	if a.shared.done[m] {
-		return // an earlier wave's module: its state is final
+	if a.final(m) != nil {
+		return // a lower level's module: its state is final
 	}
 	if e := a.modEnv[m]; e != nil {
 		e.vars[name] = join(e.vars[name], v)
@@ -359,8 +413,8 @@ type paramSink struct {
 // stores its summary. Recursion ends at a function already running: its
 // summary is then unknown at that call.
 func (a *batch) analyzeFunc(fn *Function) *summary {
-	if a.shared.done[fn.Module] {
-		return a.shared.funcs[fn] // nil when its analysis did not finish
+	if c := a.final(fn.Module); c != nil {
+		return c.funcs[fn] // nil when its analysis did not finish
 	}
 	fi := a.info(fn)
 	switch fi.state {

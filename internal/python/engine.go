@@ -87,10 +87,12 @@ func (e *Engine) Analyze(ctx context.Context, u *analysis.Unit) (analysis.Report
 // AnalyzeBatch analyses several Python files together, so calls between them
 // use each other's summaries. The reports are in the order of units.
 //
-// Files are parsed over a pool of workers, one per CPU; the modules are then
-// interpreted by the same number of workers, each with its own summaries
-// (a callee in a module another worker owns is summarised again where
-// needed) and one shared, order-independent collector of findings.
+// Files are parsed over a pool of workers, one per CPU. The modules are then
+// interpreted component by component (modules that import each other), as
+// many at once as there are workers, each component once the ones it imports
+// have finished; each batch keeps its own summaries (a callee in a module
+// no lower component owns is summarised again where needed), and all report
+// into one order-independent collector of findings.
 func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]analysis.Report, error) {
 	reps := make([]analysis.Report, len(units))
 	mods := make([]*Module, len(units))
@@ -136,19 +138,42 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 			index[m] = i
 		}
 	}
-	shared := newStore()
 	suffix := suffixIndex(live)
 	routes := routeConverters(live)
 	last := newBatch(ctx, e.opts, live, byName, out)
 	last.suffix, last.routes = suffix, routes
-	for _, wave := range waves(last, live) {
-		done := make([]*batch, len(wave))
-		err := parallel(ctx, len(wave), min(workers, len(wave)), func(k int) error {
+	comps := components(last, live)
+	shared := &store{of: map[*Module]*component{}, slots: make(chan struct{}, workers)}
+	for _, c := range comps {
+		for _, m := range c.mods {
+			shared.of[m] = c
+		}
+	}
+	// A component starts once the components it imports at module level
+	// have finished; the slots bound how many run at once. Goroutines queue
+	// for a slot in the order started, earlier and bigger components first.
+	var wg sync.WaitGroup
+	for _, c := range comps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, d := range c.deps {
+				select {
+				case <-d.done:
+				case <-ctx.Done():
+					return
+				}
+			}
+			select {
+			case shared.slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			// A fresh batch per component keeps each component's analysis
 			// independent of which worker ran what before.
 			a := newBatch(ctx, e.opts, live, byName, out)
-			a.shared, a.suffix, a.routes = shared, suffix, routes
-			for _, m := range wave[k] {
+			a.shared, a.self, a.suffix, a.routes = shared, c, suffix, routes
+			for _, m := range c.mods {
 				i := index[m]
 				complete := a.run(m)
 				qs := append(e.quality(m), trojanSource(m)...)
@@ -158,18 +183,11 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 				}
 				quality[i] = qs
 			}
-			done[k] = a
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		for k, a := range done {
-			if a != nil {
-				shared.absorb(a, wave[k])
-			}
-		}
+			c.finish(a)
+			<-shared.slots
+		}()
 	}
+	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -239,3 +239,45 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeBatchStdlib analyses the whole standard library as one
+// batch (parse, import graph, interpretation on every core), the work of
+// `patchpatrol scan` without the secrets detector and the report. Run it
+// with -benchtime=1x or 3x: one iteration takes seconds.
+func BenchmarkAnalyzeBatchStdlib(b *testing.B) {
+	if _, err := os.Stat(stdlibDir); err != nil {
+		b.Skip("no CPython standard library here:", err)
+	}
+	var units []*analysis.Unit
+	var total int64
+	err := filepath.WalkDir(stdlibDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "site-packages" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".py") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(stdlibDir, p)
+		units = append(units, &analysis.Unit{Path: filepath.ToSlash(rel), Content: src})
+		total += int64(len(src))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := mustEngine(b)
+	b.SetBytes(total)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.AnalyzeBatch(context.Background(), units); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -26,8 +27,7 @@ func routeConverters(mods []*Module) routeConv {
 	out := routeConv{}
 	for _, m := range mods {
 		t := m.Tree
-		src := string(t.Src)
-		if !strings.Contains(src, "<int:") && !strings.Contains(src, "<uuid:") && !strings.Contains(src, "(?P<") {
+		if !bytes.Contains(t.Src, []byte("<int:")) && !bytes.Contains(t.Src, []byte("<uuid:")) && !bytes.Contains(t.Src, []byte("(?P<")) {
 			continue
 		}
 		for id := NodeID(0); int(id) < len(t.Nodes); id++ {

@@ -69,21 +69,101 @@ func tarjan(n int, edges [][]int) []int {
 	return comp
 }
 
-// waves orders modules for analysis: each wave is a list of strongly
-// connected components of the module-level import graph (a component is a
-// set of modules that import each other), and every module a component
-// imports sits in an earlier wave. Components of one wave are analysed in
-// parallel; later waves reuse the finished summaries. Lazy imports inside
-// functions do not order initialisation and are left out, which keeps the
+// component is a strongly connected set of modules of the module-level
+// import graph (modules that import each other), analysed together by one
+// batch. Its level is one more than its deepest dependency's; lazy imports
+// inside functions do not order initialisation and are left out, which keeps
 // components small.
-func waves(a *batch, mods []*Module) [][][]*Module {
+type component struct {
+	mods []*Module
+	// rank numbers the component's strongly connected set in the full
+	// import graph (lazy imports included) so that whatever a component
+	// imports, directly or not, has a lower rank unless the two import each
+	// other through some chain.
+	rank  int
+	level int
+	deps  []*component
+	// done is closed once envs and funcs hold the component's final module
+	// states and summaries; they are read-only afterwards.
+	done  chan struct{}
+	envs  map[*Module]*env
+	funcs map[*Function]*summary
+}
+
+// before is the order in which batches see each other's results: a batch
+// uses the finished results of components before its own, waiting for them
+// if need be, and analyses the others' modules itself. Imports, direct or
+// lazy, point to earlier components wherever they do not close a cycle; as
+// every wait goes to an earlier component, no set of batches can wait for
+// each other, and what a batch sees depends on the import graph alone.
+func (c *component) before(d *component) bool {
+	if c.rank != d.rank {
+		return c.rank < d.rank
+	}
+	return c.level < d.level
+}
+
+// components splits the modules into components, ordered for scheduling:
+// earlier components first, then bigger ones, so the slowest work starts
+// early.
+func components(a *batch, mods []*Module) []*component {
 	idx := make(map[*Module]int, len(mods))
 	for i, m := range mods {
 		idx[m] = i
 	}
+	edges := importEdges(a, mods, idx, true)
+	full := tarjan(len(mods), importEdges(a, mods, idx, false))
+	comp := tarjan(len(mods), edges)
+	ncomp := 0
+	for _, c := range comp {
+		ncomp = max(ncomp, c+1)
+	}
+	out := make([]*component, ncomp)
+	for c := range out {
+		out[c] = &component{done: make(chan struct{})}
+	}
+	for i, m := range mods {
+		out[comp[i]].mods = append(out[comp[i]].mods, m)
+		// Every module of a component lies in the same component of the
+		// full graph, which has more edges.
+		out[comp[i]].rank = full[i]
+	}
+	// Tarjan numbers components so that dependencies come first.
+	for c, oc := range out {
+		seen := map[*component]bool{}
+		for _, m := range oc.mods {
+			for _, d := range edges[idx[m]] {
+				dc := out[comp[d]]
+				if comp[d] == c || seen[dc] {
+					continue
+				}
+				seen[dc] = true
+				oc.deps = append(oc.deps, dc)
+				oc.level = max(oc.level, dc.level+1)
+			}
+		}
+	}
+	for _, c := range out {
+		sort.Slice(c.mods, func(i, j int) bool { return c.mods[i].Path < c.mods[j].Path })
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].before(out[j]) || out[j].before(out[i]) {
+			return out[i].before(out[j])
+		}
+		if len(out[i].mods) != len(out[j].mods) {
+			return len(out[i].mods) > len(out[j].mods)
+		}
+		return out[i].mods[0].Path < out[j].mods[0].Path
+	})
+	return out
+}
+
+// importEdges lists, for each module, the analysed modules it imports: at
+// module level only when top is set, else also inside functions.
+func importEdges(a *batch, mods []*Module, idx map[*Module]int, top bool) [][]int {
 	edges := make([][]int, len(mods))
 	for i, m := range mods {
-		for _, q := range m.importsList(true) {
+		for _, q := range m.importsList(top) {
 			for d := q; d != ""; {
 				if dm := a.module(d, m); dm != nil {
 					if dm != m {
@@ -99,40 +179,5 @@ func waves(a *batch, mods []*Module) [][][]*Module {
 			}
 		}
 	}
-	comp := tarjan(len(mods), edges)
-	ncomp := 0
-	for _, c := range comp {
-		ncomp = max(ncomp, c+1)
-	}
-	members := make([][]*Module, ncomp)
-	for i, m := range mods {
-		members[comp[i]] = append(members[comp[i]], m)
-	}
-	// Tarjan numbers components so that dependencies come first; a
-	// component's level is one more than its deepest dependency's.
-	level := make([]int, ncomp)
-	for c := 0; c < ncomp; c++ {
-		for _, m := range members[c] {
-			for _, d := range edges[idx[m]] {
-				if dc := comp[d]; dc != c && level[dc]+1 > level[c] {
-					level[c] = level[dc] + 1
-				}
-			}
-		}
-	}
-	maxLevel := 0
-	for _, l := range level {
-		maxLevel = max(maxLevel, l)
-	}
-	out := make([][][]*Module, maxLevel+1)
-	for c := 0; c < ncomp; c++ {
-		ms := members[c]
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Path < ms[j].Path })
-		out[level[c]] = append(out[level[c]], ms)
-	}
-	for _, w := range out {
-		// Big components first, so the slowest work starts early.
-		sort.SliceStable(w, func(i, j int) bool { return len(w[i]) > len(w[j]) })
-	}
-	return out
+	return edges
 }

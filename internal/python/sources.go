@@ -120,13 +120,13 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		return v
 	}
 	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") {
+		q := obj.Qual + "." + attr
 		if m := a.module(obj.Qual, f.m); m != nil && m != f.m {
 			// A module-level name of another analysed module.
-			if v := a.importedValue(obj.Qual+"."+attr, f.m); v != nil {
+			if v := a.importedValue(q, f.m); v != nil {
 				return v
 			}
 		}
-		q := obj.Qual + "." + attr
 		if requestQuals[q] || a.opts.taint.sources[q] {
 			return &Value{Qual: q}
 		}

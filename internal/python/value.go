@@ -184,9 +184,23 @@ func constValue(c any) *Value {
 	return v
 }
 
+// joinFrag is capFrag(a + " " + b), without building the part it would cut.
+func joinFrag(a, b string) string {
+	if len(a) >= maxFrag {
+		return a[:maxFrag]
+	}
+	if n := len(a) + 1 + len(b); n > maxFrag {
+		b = b[:maxFrag-len(a)-1]
+	}
+	return a + " " + b
+}
+
+// maxFrag caps Value.Frag.
+const maxFrag = 512
+
 func capFrag(s string) string {
-	if len(s) > 512 {
-		return s[:512]
+	if len(s) > maxFrag {
+		return s[:maxFrag]
 	}
 	return s
 }
@@ -258,7 +272,7 @@ func joinDepth(a, b *Value, depth int, work *int) *Value {
 	if a.Const != nil && a.Const == b.Const {
 		out.Const = a.Const
 	}
-	out.Frag = capFrag(a.Frag + " " + b.Frag)
+	out.Frag = joinFrag(a.Frag, b.Frag)
 	out.Prefix = commonPrefix(a.Prefix, b.Prefix)
 	if a.Qual == b.Qual {
 		out.Qual = a.Qual
