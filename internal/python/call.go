@@ -18,6 +18,9 @@ type call struct {
 	kw           map[string]*Value
 	kwNodes      map[string]NodeID
 	starred      bool // *args or **kwargs present
+	// spread, in a call a scheduler will make, is any element of an
+	// argument tuple whose length is not known.
+	spread *Value
 }
 
 // arg returns positional argument i, or the keyword argument name.
@@ -119,6 +122,7 @@ func (f *frame) evalCall(id NodeID) *Value {
 		}
 	}
 	f.a.checkCall(f, c)
+	f.a.scheduledCall(f, c)
 	if c.callee.Lambda > 0 && f.t.Kind(c.callee.Lambda) == KindLambda {
 		return f.evalLambda(c.callee.Lambda, c)
 	}

@@ -120,6 +120,9 @@ func (e *Engine) quality(m *Module) []finding.Finding {
 				}
 			}
 		case KindComment:
+			if !hasMarker(t.Text(id)) {
+				continue
+			}
 			loc := todoRE.FindStringIndex(t.Text(id))
 			if loc == nil {
 				loc = todoLeadRE.FindStringSubmatchIndex(t.Text(id))
@@ -139,6 +142,30 @@ func (e *Engine) quality(m *Module) []finding.Finding {
 func (e *Engine) printAllowed(p string) bool {
 	for _, g := range e.opts.AllowPrintIn {
 		if pathglob.Match(g, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMarker reports whether a comment may hold a TODO-style marker (any
+// case), so that the regular expressions only run on the few that might.
+func hasMarker(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		var rest string
+		switch s[i] | 0x20 {
+		case 't':
+			rest = "odo"
+		case 'f':
+			rest = "ixme"
+		case 'x':
+			rest = "xx"
+		case 'h':
+			rest = "ack"
+		default:
+			continue
+		}
+		if len(s)-i-1 >= len(rest) && strings.EqualFold(s[i+1:i+1+len(rest)], rest) {
 			return true
 		}
 	}
