@@ -16,9 +16,7 @@ import (
 	"github.com/patchpatrol/patchpatrol/internal/config"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/gitx"
-	"github.com/patchpatrol/patchpatrol/internal/python"
 	"github.com/patchpatrol/patchpatrol/internal/review"
-	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
 // addBaselineFlag adds --baseline to the review commands (options.go).
@@ -187,29 +185,30 @@ func (a *app) baselineCreate(cmd *cobra.Command, bo *baselineOptions, args []str
 		modes = []review.Mode{review.ModeSecurity, review.ModeQuality}
 	}
 	s := r.s
-	py, err := python.New(pythonOptions(s))
-	if err != nil {
-		return err
-	}
-	defer py.Close()
-	sec, err := secrets.New(secrets.Options{})
-	if err != nil {
-		return err
+	// One set of engines per mode: the dependency engine runs in security
+	// mode only; the Python engine and the secrets detector are shared.
+	engs := make([]*engines, len(modes))
+	for i, m := range modes {
+		ms := *s
+		ms.Mode = m
+		if i > 0 {
+			e := *engs[0]
+			e.dep = a.depsEngine(&ms)
+			engs[i] = &e
+			continue
+		}
+		e, err := a.newEngines(ctx, nil, &ms, false)
+		if err != nil {
+			return err
+		}
+		defer e.close()
+		engs[i] = e
 	}
 	run := func(target string, units []*analysis.Unit, skipped []review.Skip) ([]*review.Result, error) {
 		var out []*review.Result
-		for _, m := range modes {
-			ms := *s
-			ms.Mode = m
-			req := &review.Request{Mode: m, Target: target, Units: units, Skipped: skipped,
-				Engines: []analysis.Analyzer{py, sec}, Policy: pol}
-			if dep := a.depsEngine(&ms); dep != nil {
-				req.Engines = append(req.Engines, dep)
-			}
-			req.Redact = func(text string) string {
-				red, _ := sec.Redact(text, secrets.RedactOptions{})
-				return red
-			}
+		for i, m := range modes {
+			req := &review.Request{Mode: m, Target: target, Units: units, Skipped: skipped, Policy: pol}
+			engs[i].apply(req)
 			res, err := review.Run(ctx, req)
 			if err != nil {
 				return nil, err

@@ -17,9 +17,7 @@ import (
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/audit"
 	"github.com/patchpatrol/patchpatrol/internal/deps"
-	"github.com/patchpatrol/patchpatrol/internal/python"
 	"github.com/patchpatrol/patchpatrol/internal/review"
-	"github.com/patchpatrol/patchpatrol/internal/secrets"
 )
 
 // skipDirs are directories a scan never enters: version control, virtual
@@ -91,31 +89,20 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string, shar
 	}
 	skipped = append(skipped, more...)
 	s := r.s
-	py, err := python.New(pythonOptions(s))
+	eng, err := a.newEngines(ctx, nil, s, false)
 	if err != nil {
 		return err
 	}
-	defer py.Close()
-	sec, err := secrets.New(secrets.Options{})
-	if err != nil {
-		return err
-	}
+	defer eng.close()
 	req := &review.Request{Mode: s.Mode, Target: "scan of " + strings.Join(args, " "), Units: units, Skipped: skipped,
-		Engines: []analysis.Analyzer{py, sec}, Warnings: r.warnings}
-	dep := a.depsEngine(s) // dependency checks (db.go); nil outside security mode
-	if dep != nil {
-		req.Engines = append(req.Engines, dep)
-	}
+		Warnings: r.warnings}
+	eng.apply(req)
 	if sh.Count > 0 { // --shard (shard.go)
 		req.Target += " (shard " + sh.String() + ")"
 	}
 	req.Policy, req.Warnings = policy(r, req.Warnings)
 	if req.Baseline, err = a.scanBaseline(ctx, r, root); err != nil { // baselines (baseline.go)
 		return err
-	}
-	req.Redact = func(text string) string {
-		out, _ := sec.Redact(text, secrets.RedactOptions{})
-		return out
 	}
 	res, err := review.Run(ctx, req)
 	if err != nil {
@@ -125,7 +112,7 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string, shar
 	if err := a.write(res, r, o); err != nil {
 		return err
 	}
-	return advisoriesRequired(dep, s, req.Policy.Hard)
+	return advisoriesRequired(eng.dep, s, req.Policy.Hard)
 }
 
 // collect walks the arguments and returns the files to scan, sorted.
