@@ -14,6 +14,9 @@ const (
 	entryRoute  // a route handler: its parameters come from the URL or body
 	entryDjango // a Django-style view: request first, URL kwargs after
 	entryFalcon // a Falcon responder: on_get(self, req, resp, **uri_params)
+	// entryTemplateTag is a Django template filter or tag: its arguments
+	// are whatever the template passes, page data a user may have written.
+	entryTemplateTag
 )
 
 // falconResponder matches Falcon's responder names: on_get, on_post,
@@ -46,6 +49,9 @@ func entryKindOf(fn *Function) entryKind {
 		}
 		if t.Kind(d) == KindCall && routeDecorators[name] && t.Kind(callee) == KindAttribute {
 			return entryRoute
+		}
+		if (name == "filter" || name == "simple_tag" || name == "inclusion_tag") && t.Kind(callee) == KindAttribute && fn.Module.frameworks["django"] {
+			return entryTemplateTag
 		}
 		switch name {
 		case "api_view", "require_http_methods", "require_GET", "require_POST", "require_safe", "csrf_exempt", "view_config":
@@ -113,6 +119,9 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		return exceptionDetails(t.Line(p.Node))
 	}
 	v := &Value{Taint: paramTaint(i)}
+	if fn.entry == entryTemplateTag && !p.Star && !p.DoubleStar {
+		return a.templateTagParam(fn, i, p)
+	}
 	if fn.entry == entryRoute || (fn.entry == entryDjango && i > 0) || (fn.entry == entryFalcon && i >= 3) {
 		if a.numericParam(fn, p) && !p.Star && !p.DoubleStar {
 			// The framework converts the value before the handler runs.
@@ -131,6 +140,40 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v})
 	}
 	return v
+}
+
+// templateTagParam is what a Django template filter or tag receives: page
+// data, except the context of a tag registered with takes_context=True,
+// whose "request" entry is the request.
+func (a *batch) templateTagParam(fn *Function, i int, p Param) *Value {
+	t := fn.Module.Tree
+	if numericAnnotation(p.Annotation) {
+		return cleanValue
+	}
+	v := &Value{Taint: paramTaint(i)}
+	v.Taint.m[labelRemote] = requestClasses
+	v.Src = &Source{What: fmt.Sprintf("template tag argument %q", p.Name), Line: t.Line(p.Node)}
+	if i == 0 && p.Name == "context" && fn.hasDecoratorArg("takes_context") {
+		return finishContainer(&Value{Elems: map[string]*Value{"s:request": {Qual: "@request"}}, Rest: v})
+	}
+	return v
+}
+
+// hasDecoratorArg reports whether a decorator call passes keyword name=True.
+func (fn *Function) hasDecoratorArg(name string) bool {
+	t := fn.Module.Tree
+	for _, d := range fn.Decorators {
+		if t.Kind(d) != KindCall {
+			continue
+		}
+		var args []NodeID
+		for _, arg := range t.NamedChildren(t.Child(d, FieldArguments), args) {
+			if t.Kind(arg) == KindKeywordArgument && t.Text(t.Child(arg, FieldName)) == name && t.Text(t.Child(arg, FieldValue)) == "True" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // untrustedParam decides whether a route handler's parameter carries request
