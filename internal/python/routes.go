@@ -17,6 +17,9 @@ type routeConv map[string]bool
 // choosing, and re_path groups that admit only digits.
 var (
 	djangoConverter = regexp.MustCompile(`<(int|uuid):(\w+)>`)
+	// braceConverter matches Starlette's "{id:int}" and aiohttp's
+	// "{id:\d+}" placeholders.
+	braceConverter = regexp.MustCompile(`\{(\w+):(?:int|uuid|float|\\d\+|\[0-9\]\+)\}`)
 	digitGroup      = regexp.MustCompile(`\(\?P<(\w+)>(\\d|\[0-9\])[+*]?(\{\d+(,\d*)?\})?\)`)
 )
 
@@ -27,7 +30,9 @@ func routeConverters(mods []*Module) routeConv {
 	out := routeConv{}
 	for _, m := range mods {
 		t := m.Tree
-		if !bytes.Contains(t.Src, []byte("<int:")) && !bytes.Contains(t.Src, []byte("<uuid:")) && !bytes.Contains(t.Src, []byte("(?P<")) {
+		if !bytes.Contains(t.Src, []byte("<int:")) && !bytes.Contains(t.Src, []byte("<uuid:")) && !bytes.Contains(t.Src, []byte("(?P<")) &&
+			!bytes.Contains(t.Src, []byte(":int}")) && !bytes.Contains(t.Src, []byte(":uuid}")) && !bytes.Contains(t.Src, []byte(":float}")) &&
+			!bytes.Contains(t.Src, []byte(`:\d+}`)) && !bytes.Contains(t.Src, []byte(":[0-9]+}")) {
 			continue
 		}
 		for id := NodeID(0); int(id) < len(t.Nodes); id++ {
@@ -38,20 +43,30 @@ func routeConverters(mods []*Module) routeConv {
 			if i := strings.LastIndexByte(name, '.'); i >= 0 {
 				name = name[i+1:]
 			}
-			if name != "path" && name != "re_path" && name != "url" {
+			if !routeCalls[name] {
 				continue
 			}
 			var args []NodeID
 			args = t.NamedChildren(t.Child(id, FieldArguments), args)
-			if len(args) < 2 {
+			if len(args) < 1 {
 				continue
 			}
 			route, ok := t.StringValue(args[0])
 			if !ok {
 				continue
 			}
-			view := viewName(t.Text(args[1]))
-			if view == "" {
+			viewNode := None
+			for _, arg := range args[1:] {
+				if t.Kind(arg) == KindKeywordArgument {
+					if k := t.Text(t.Child(arg, FieldName)); k == "endpoint" || k == "handler" || k == "view" {
+						viewNode = t.Child(arg, FieldValue)
+					}
+				} else if viewNode == None {
+					viewNode = arg
+				}
+			}
+			view := viewName(t.Text(viewNode))
+			if viewNode == None || view == "" {
 				continue
 			}
 			for _, m := range djangoConverter.FindAllStringSubmatch(route, -1) {
@@ -60,9 +75,23 @@ func routeConverters(mods []*Module) routeConv {
 			for _, m := range digitGroup.FindAllStringSubmatch(route, -1) {
 				out[view+"\x00"+m[1]] = true
 			}
+			for _, m := range braceConverter.FindAllStringSubmatch(route, -1) {
+				out[view+"\x00"+m[1]] = true
+			}
 		}
 	}
 	return out
+}
+
+// routeCalls are the calls that map a URL pattern to a view: Django's
+// path/re_path/url, Starlette's Route and WebSocketRoute, and the
+// add_route/add_get... and get/post... helpers of Starlette, aiohttp and
+// their routers.
+var routeCalls = map[string]bool{
+	"path": true, "re_path": true, "url": true, "Route": true, "WebSocketRoute": true,
+	"add_route": true, "add_api_route": true, "add_websocket_route": true,
+	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true, "add_view": true,
+	"get": true, "post": true, "put": true, "patch": true, "delete": true, "view": true,
 }
 
 // viewName is the name a URL pattern's view expression refers to:
@@ -95,4 +124,27 @@ func (a *batch) convertedByRoute(fn *Function, p Param) bool {
 		return a.routes[cls+"\x00"+p.Name]
 	}
 	return false
+}
+
+// convertedPathParams lists the URL parameters a pattern converts for the
+// view fn, which reads them from the request (Starlette's path_params,
+// aiohttp's match_info).
+func (a *batch) convertedPathParams(fn *Function) []string {
+	if len(a.routes) == 0 || fn == nil {
+		return nil
+	}
+	names := []string{fn.Name}
+	if fn.IsMethod() {
+		names = append(names, fn.Module.Tree.Text(fn.Module.Tree.Child(fn.Class, FieldName)))
+	}
+	var out []string
+	for k := range a.routes {
+		view, param, _ := strings.Cut(k, "\x00")
+		for _, n := range names {
+			if view == n {
+				out = append(out, param)
+			}
+		}
+	}
+	return out
 }

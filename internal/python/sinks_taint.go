@@ -313,9 +313,11 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 		add(meth, &sinkSpec{rule: rules.PathTraversal, class: ClassPath, recv: true, unknown: unkIgnore,
 			what: "Path." + meth + "()", remoteOnly: true, applies: onPath})
 	}
-	// asyncpg connections and pools: fetch/fetchrow/fetchval take the query
-	// first. The names are common, so only SQL-looking text counts.
-	for _, meth := range []string{"fetch", "fetchrow", "fetchval"} {
+	// asyncpg connections and pools (fetch/fetchrow/fetchval) and the
+	// databases package (fetch_all/fetch_one/fetch_val/iterate/execute_many)
+	// take the query first. The names are common, so only SQL-looking text
+	// counts.
+	for _, meth := range []string{"fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val", "iterate", "execute_many"} {
 		add(meth, &sinkSpec{rule: rules.SQLQueryBuilt, class: ClassSQL, arg: 0, kw: "query", unknown: unkIgnore, what: meth + "()", remoteOnly: true,
 			applies: func(f *frame, c *call) bool {
 				v, _ := c.arg(0, "query")

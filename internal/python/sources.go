@@ -78,6 +78,16 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		case requestData[attr]:
 			v := remote("request."+attr, line)
 			v.Src.Structured = attr == "json" || attr == "json_body"
+			if attr == "path_params" || attr == "match_info" || attr == "matchdict" {
+				if conv := a.convertedPathParams(f.fn); len(conv) > 0 {
+					// Parameters the route's pattern converts are numbers.
+					c := &Value{Elems: map[string]*Value{}, Rest: v, Src: v.Src}
+					for _, p := range conv {
+						c.Elems["s:"+p] = cleanValue
+					}
+					return finishContainer(c)
+				}
+			}
 			return v
 		case attr == "session":
 			return &Value{Qual: "@session"}
