@@ -20,7 +20,7 @@ var (
 	// braceConverter matches Starlette's "{id:int}" and aiohttp's
 	// "{id:\d+}" placeholders.
 	braceConverter = regexp.MustCompile(`\{(\w+):(?:int|uuid|float|\\d\+|\[0-9\]\+)\}`)
-	digitGroup      = regexp.MustCompile(`\(\?P<(\w+)>(\\d|\[0-9\])[+*]?(\{\d+(,\d*)?\})?\)`)
+	digitGroup     = regexp.MustCompile(`\(\?P<(\w+)>(\\d|\[0-9\])[+*]?(\{\d+(,\d*)?\})?\)`)
 )
 
 // routeConverters scans the modules for URL patterns. It reads syntax only,
