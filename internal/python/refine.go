@@ -37,7 +37,14 @@ func (f *frame) refineIn(e *env, cond NodeID) (*env, *env) {
 		return joinEnv(t1, t2), f2
 	case KindComparisonOperator:
 		return f.refineCompare(e, cond)
-	case KindCall:
+	case KindCall, KindNamedExpression:
+		// "if ALLOWED.get(x):" holds only for a key of ALLOWED.
+		if key := f.mappingGetKey(e, cond); key != None {
+			return f.narrow(e, key, AllClasses), e
+		}
+		if t.Kind(cond) != KindCall {
+			break
+		}
 		if subj, cs := f.guardCall(e, cond); subj != None && cs != 0 {
 			return f.narrow(e, subj, cs), e
 		}
@@ -134,6 +141,17 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 		if rv.Const == nil && lv.Const != nil {
 			subj, other = right, lv
 		}
+		if _, isNone := other.Const.(noneType); isNone {
+			// ALLOWED.get(x) is None: x is a key of ALLOWED on the other
+			// branch.
+			if key := f.mappingGetKey(e, subj); key != None {
+				known := f.narrow(e, key, AllClasses)
+				if names[0] == "is" || names[0] == "==" {
+					return e, known
+				}
+				return known, e
+			}
+		}
 		if n := f.netlocSubject(e, subj); n != None {
 			// urlparse(url).netloc == "" / == "example.com": url's host is fixed.
 			if other.Const != nil {
@@ -182,6 +200,40 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 		}
 	}
 	return e, e
+}
+
+// mappingGetKey returns x when id is M.get(x) (or a walrus binding it),
+// with M a mapping whose keys are all constants and no default given: the
+// result is None exactly when x is not one of those keys.
+func (f *frame) mappingGetKey(e *env, id NodeID) NodeID {
+	t := f.t
+	id = t.Unparen(id)
+	if t.Kind(id) == KindNamedExpression {
+		id = t.Unparen(t.Child(id, FieldValue))
+	}
+	if t.Kind(id) != KindCall {
+		return None
+	}
+	fnNode := t.Child(id, FieldFunction)
+	if t.Kind(fnNode) != KindAttribute || t.Text(t.Child(fnNode, FieldAttribute)) != "get" {
+		return None
+	}
+	var args []NodeID
+	args = t.NamedChildren(t.Child(id, FieldArguments), args)
+	if len(args) == 0 || len(args) > 2 || t.Kind(args[0]) == KindKeywordArgument {
+		return None
+	}
+	if len(args) == 2 && t.Kind(args[1]) != KindNone {
+		return None
+	}
+	m := f.evalIn(e, t.Child(fnNode, FieldObject))
+	if !isMapping(m) || !constContainer(m) {
+		return None
+	}
+	if v := f.evalIn(e, args[0]); v.IsConst() {
+		return None
+	}
+	return args[0]
 }
 
 func (f *frame) evalIn(e *env, id NodeID) *Value {
