@@ -30,6 +30,8 @@ type batch struct {
 	self   *component
 	key    []byte    // scratch for module
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
+	// rebound are attribute names stored outside __init__ (read-only).
+	rebound rebound
 	steps  int
 	budget int
 	depth  int

@@ -204,8 +204,15 @@ func (a *batch) callResult(f *frame, c *call) *Value {
 	}
 	// Functions and methods defined in the analysed code.
 	if fn := a.resolveFunc(f, c); fn != nil {
+		if c.recv != nil && c.recv.Qual == superQual {
+			if self := f.selfArg(); self != nil {
+				c.recv = self
+			}
+		}
 		if s := a.analyzeFunc(fn); s != nil {
-			return a.applySummary(f, c, fn, s)
+			v := a.applySummary(f, c, fn, s)
+			f.inheritFields(c, fn, s)
+			return v
 		}
 		return a.unknownCall(c)
 	}
@@ -259,6 +266,10 @@ func (a *batch) resolveFunc(f *frame, c *call) *Function {
 	if q == "" {
 		return nil
 	}
+	// super().method(...): the method of a base class.
+	if c.recv != nil && c.recv.Qual == superQual && f.fn != nil && f.fn.IsMethod() {
+		return a.lookupMethod(classOf(f.fn), c.method, true)
+	}
 	// self.method(...) or obj.method(...) on an instance of a local class.
 	if c.recv != nil && strings.HasSuffix(c.recv.Qual, "()") {
 		if fn := a.method(strings.TrimSuffix(c.recv.Qual, "()"), c.method); fn != nil {
@@ -277,17 +288,50 @@ func (a *batch) resolveFunc(f *frame, c *call) *Function {
 	return nil
 }
 
-// method finds Class.name for a class qualified name in an analysed module.
+// superQual is the value of super() in a method.
+const superQual = "builtins.super()"
+
+// selfArg is the value of the method's self parameter, or nil outside a
+// method.
+func (f *frame) selfArg() *Value {
+	if f.fn == nil || !f.fn.IsMethod() || f.fn.isStatic() || len(f.fn.Params) == 0 {
+		return nil
+	}
+	return f.lookup(f.fn.Params[0].Name)
+}
+
+// inheritFields copies the fields a base class's __init__ sets onto self,
+// when __init__ runs on this method's self: super().__init__(...) or
+// Base.__init__(self, ...).
+func (f *frame) inheritFields(c *call, fn *Function, s *summary) {
+	if fn.Name != "__init__" || len(s.attrs) == 0 || f.fn == nil || !f.fn.IsMethod() || f.fn.isStatic() || len(f.fn.Params) == 0 {
+		return
+	}
+	self := f.fn.Params[0].Name
+	onSelf := c.recv != nil && c.recv == f.selfArg()
+	if !onSelf && len(c.posNodes) > 0 && f.t.Kind(c.posNodes[0]) == KindIdentifier && f.t.Text(c.posNodes[0]) == self {
+		onSelf = true
+	}
+	if !onSelf {
+		return
+	}
+	args := f.a.bindArgs(c, fn)
+	for attr, v := range s.attrs {
+		key := self + "." + attr
+		if _, set := f.env.vars[key]; !set {
+			f.env.vars[key] = subst(v, args, 0)
+		}
+	}
+}
+
+// method finds Class.name for a class qualified name in an analysed module,
+// on the class or inherited from an analysed base.
 func (a *batch) method(classQual, name string) *Function {
-	i := strings.LastIndexByte(classQual, '.')
-	if i < 0 {
+	c, ok := a.findClass(classQual, nil)
+	if !ok {
 		return nil
 	}
-	m := a.module(classQual[:i], nil)
-	if m == nil {
-		return nil
-	}
-	return m.Methods[classQual[i+1:]+"."+name]
+	return a.lookupMethod(c, name, false)
 }
 
 func (a *batch) localClass(q string) string {

@@ -140,8 +140,9 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	}
 	suffix := suffixIndex(live)
 	routes := routeConverters(live)
+	reb := reboundAttrs(live)
 	last := newBatch(ctx, e.opts, live, byName, out)
-	last.suffix, last.routes = suffix, routes
+	last.suffix, last.routes, last.rebound = suffix, routes, reb
 	comps := components(last, live)
 	shared := &store{of: map[*Module]*component{}, slots: make(chan struct{}, workers)}
 	for _, c := range comps {
@@ -172,7 +173,7 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 			// A fresh batch per component keeps each component's analysis
 			// independent of which worker ran what before.
 			a := newBatch(ctx, e.opts, live, byName, out)
-			a.shared, a.self, a.suffix, a.routes = shared, c, suffix, routes
+			a.shared, a.self, a.suffix, a.routes, a.rebound = shared, c, suffix, routes, reb
 			for _, m := range c.mods {
 				i := index[m]
 				complete := a.run(m)

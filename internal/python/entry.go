@@ -100,7 +100,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		if fn.isClassMethod() {
 			return &Value{Qual: q}
 		}
-		return &Value{Qual: q + "()"}
+		return a.selfValue(fn, q+"()")
 	}
 	if isRequestParam(p) {
 		return &Value{Qual: "@request"}
@@ -140,6 +140,57 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v})
 	}
 	return v
+}
+
+// selfValue is self in a method: an instance of the class whose fields are
+// the ones its __init__ (own or inherited) sets to values that do not
+// depend on the constructor's arguments — constants, allow-listed values,
+// library objects, request data — and that no code stores again (rebound).
+// Other fields stay unknown until a call site supplies the instance.
+func (a *batch) selfValue(fn *Function, qual string) *Value {
+	self := &Value{Qual: qual}
+	if fn.Name == "__init__" {
+		return self
+	}
+	init := a.lookupMethod(classOf(fn), "__init__", false)
+	if init == nil {
+		return self
+	}
+	s := a.analyzeFunc(init)
+	if s == nil {
+		return self
+	}
+	for attr, v := range s.attrs {
+		if paramFree(v, 0) && !a.rebound[attr] {
+			if self.Elems == nil {
+				self.Elems = map[string]*Value{}
+			}
+			self.Elems["a:"+attr] = v
+		}
+	}
+	return self
+}
+
+// paramFree reports whether no part of v depends on the parameters of the
+// function that computed it.
+func paramFree(v *Value, depth int) bool {
+	if v == nil {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	for i := 0; i < maxParams; i++ {
+		if v.Taint.Param(i) != 0 {
+			return false
+		}
+	}
+	for _, e := range v.Elems {
+		if !paramFree(e, depth+1) {
+			return false
+		}
+	}
+	return paramFree(v.Rest, depth+1)
 }
 
 // templateTagParam is what a Django template filter or tag receives: page

@@ -16,7 +16,7 @@ func (a *batch) construct(f *frame, c *call, classQual string) *Value {
 		return inst
 	}
 	className := classQual[i+1:]
-	if init := m.Methods[className+".__init__"]; init != nil {
+	if init := a.method(classQual, "__init__"); init != nil {
 		s := a.analyzeFunc(init)
 		if s == nil {
 			return inst
@@ -177,4 +177,97 @@ func (a *batch) classAttr(f *frame, obj *Value, attr string) *Value {
 		return nil
 	}
 	return v
+}
+
+// classRef is a class defined in the analysed code.
+type classRef struct {
+	m    *Module
+	name string
+}
+
+func (c classRef) qual() string { return joinQual(c.m.Name, c.name) }
+
+// findClass resolves a class's qualified name ("app.models.Order").
+func (a *batch) findClass(classQual string, from *Module) (classRef, bool) {
+	i := strings.LastIndexByte(classQual, '.')
+	if i < 0 {
+		return classRef{}, false
+	}
+	m := a.module(classQual[:i], from)
+	if m == nil {
+		return classRef{}, false
+	}
+	if _, ok := m.Classes[classQual[i+1:]]; !ok {
+		return classRef{}, false
+	}
+	return classRef{m, classQual[i+1:]}, true
+}
+
+// bases resolves a class's superclasses that are defined in the analysed
+// code, left to right: names and dotted names bound in its module, directly
+// or by an import.
+func (a *batch) bases(c classRef) []classRef {
+	t := c.m.Tree
+	node, ok := c.m.Classes[c.name]
+	if !ok {
+		return nil
+	}
+	var out []classRef
+	var args []NodeID
+	for _, b := range t.NamedChildren(t.Child(node, FieldSuperclasses), args) {
+		if k := t.Kind(b); k != KindIdentifier && k != KindAttribute {
+			continue // metaclass=..., generics
+		}
+		text := t.Text(b)
+		head, rest, _ := strings.Cut(text, ".")
+		if rest == "" {
+			if _, local := c.m.Classes[head]; local {
+				out = append(out, classRef{c.m, head})
+				continue
+			}
+		}
+		q, ok := c.m.Imports[head]
+		if !ok {
+			continue
+		}
+		if rest != "" {
+			q += "." + rest
+		}
+		if r, ok := a.findClass(q, c.m); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// lookupMethod finds name on class c or, depth first and left to right as
+// Python's method resolution order mostly does, on its analysed bases.
+// skipSelf starts the search at the bases (super()).
+func (a *batch) lookupMethod(c classRef, name string, skipSelf bool) *Function {
+	seen := map[classRef]bool{}
+	var walk func(c classRef, depth int, self bool) *Function
+	walk = func(c classRef, depth int, self bool) *Function {
+		if seen[c] || depth > 8 {
+			return nil
+		}
+		seen[c] = true
+		if !self {
+			if fn := c.m.Methods[c.name+"."+name]; fn != nil {
+				return fn
+			}
+		}
+		for _, b := range a.bases(c) {
+			if fn := walk(b, depth+1, false); fn != nil {
+				return fn
+			}
+		}
+		return nil
+	}
+	return walk(c, 0, skipSelf)
+}
+
+// classOf returns the class a method is defined in.
+func classOf(fn *Function) classRef {
+	t := fn.Module.Tree
+	return classRef{fn.Module, t.Text(t.Child(fn.Class, FieldName))}
 }
