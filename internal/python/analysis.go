@@ -32,9 +32,9 @@ type batch struct {
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	// rebound are attribute names stored outside __init__ (read-only).
 	rebound rebound
-	steps  int
-	budget int
-	depth  int
+	steps   int
+	budget  int
+	depth   int
 }
 
 // funcInfo is one batch's knowledge of a function.
