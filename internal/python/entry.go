@@ -161,12 +161,21 @@ func (a *batch) selfValue(fn *Function, qual string) *Value {
 		return self
 	}
 	for attr, v := range s.attrs {
-		if paramFree(v, 0) && !a.rebound[attr] {
-			if self.Elems == nil {
-				self.Elems = map[string]*Value{}
-			}
-			self.Elems["a:"+attr] = v
+		if a.rebound[attr] {
+			continue
 		}
+		if !paramFree(v, 0) {
+			if v.Qual == "" {
+				continue
+			}
+			// Built from the constructor's arguments: its type (a parsed
+			// document, a session, a path) is known, its data is not.
+			v = &Value{Qual: v.Qual, Unsafe: AllClasses}
+		}
+		if self.Elems == nil {
+			self.Elems = map[string]*Value{}
+		}
+		self.Elems["a:"+attr] = v
 	}
 	return self
 }

@@ -396,8 +396,8 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 	// HTTP clients held in variables: requests.Session(), httpx.Client().
 	for _, verb := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "urlopen"} {
 		argi := 0
-		if verb == "request" {
-			argi = 1
+		if verb == "request" || verb == "stream" {
+			argi = 1 // client.request(method, url), httpx's client.stream(method, url)
 		}
 		add(verb, &sinkSpec{rule: rules.ServerSideRequestForgery, class: ClassSSRF, arg: argi, kw: "url", unknown: unkIgnore, what: verb + "()", remoteOnly: true, safe: safeURL,
 			applies: func(f *frame, c *call) bool {

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -541,6 +542,10 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 				kw[k] = v
 			}
 			return formatMethod(tmpl, c.pos, kw)
+		case "format_map":
+			if len(c.pos) == 1 {
+				return formatMethod(tmpl, nil, mappingFields(tmpl, c.pos[0]))
+			}
 		case "join":
 			if len(c.pos) == 1 {
 				it := c.pos[0]
@@ -564,6 +569,19 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		}
 		out := v.sanitize(ClassSQL)
 		out.Qual = "@pgsql"
+		return out
+	}
+	if recv.Qual == "string.Template()" && (m == "substitute" || m == "safe_substitute") {
+		// string.Template("...$name...").substitute(mapping, **kw).
+		var v *Value
+		for _, p := range c.pos {
+			v = join(v, p.anyElem())
+		}
+		if kw := c.kw["**"]; kw != nil {
+			v = join(v, kw)
+		}
+		out := concat(recv.derived(), joinArgs(c), v)
+		out.Built = true
 		return out
 	}
 	if isMarkup(recv.Qual) {
@@ -670,6 +688,20 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		return constValue(noneValue)
 	}
 	return nil
+}
+
+// formatField matches the root name of a replacement field.
+var formatField = regexp.MustCompile(`\{([A-Za-z_]\w*)`)
+
+// mappingFields gives the named fields of a str.format_map template the
+// mapping's values: its element for a known key, anything it may hold
+// otherwise.
+func mappingFields(tmpl string, mapping *Value) map[string]*Value {
+	kw := map[string]*Value{}
+	for _, m := range formatField.FindAllStringSubmatch(tmpl, -1) {
+		kw[m[1]] = mapping.elem("s:" + m[1])
+	}
+	return kw
 }
 
 func keepString(recv, v *Value) *Value {
