@@ -61,6 +61,11 @@ func entryKindOf(fn *Function) entryKind {
 	if fn.IsMethod() && fn.Module.frameworks["falcon"] && falconResponder(fn.Name) && len(fn.Params) >= 3 {
 		return entryFalcon
 	}
+	if fn.IsMethod() && httpVerbs[fn.Name] && (fn.Module.frameworks["flask"] || fn.Module.frameworks["quart"]) && flaskViewClass(fn) {
+		// A Flask MethodView: the method for each HTTP verb is the view,
+		// with the route's parameters after self.
+		return entryRoute
+	}
 	// def view(request, slug): in a module that uses Django or Pyramid.
 	ps := fn.Params
 	if fn.IsMethod() && len(ps) > 0 {
@@ -70,6 +75,26 @@ func entryKindOf(fn *Function) entryKind {
 		return entryDjango
 	}
 	return entryNone
+}
+
+var httpVerbs = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true, "options": true}
+
+// flaskViewClass reports whether a method's class derives from Flask's
+// MethodView or View (directly, by its written base).
+func flaskViewClass(fn *Function) bool {
+	t := fn.Module.Tree
+	bases := t.Text(t.Child(fn.Class, FieldSuperclasses))
+	for _, b := range []string{"MethodView", "views.View", "View"} {
+		if !strings.Contains(bases, b) {
+			continue
+		}
+		for _, q := range fn.Module.Imports {
+			if strings.HasPrefix(q, "flask.views") || strings.HasPrefix(q, "quart.views") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isRequestParam(p Param) bool {
@@ -261,7 +286,7 @@ func (a *batch) numericParam(fn *Function, p Param) bool {
 	if numericAnnotation(p.Annotation) || a.enumAnnotation(fn, p.Annotation) {
 		return true
 	}
-	if fn.entry == entryDjango && a.convertedByRoute(fn, p) {
+	if (fn.entry == entryDjango || fn.entry == entryRoute) && a.convertedByRoute(fn, p) {
 		return true
 	}
 	// Flask: /items/<int:item_id> passes an int.

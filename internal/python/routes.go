@@ -58,11 +58,11 @@ func routeConverters(mods []*Module) routeConv {
 			viewNode := None
 			for _, arg := range args[1:] {
 				if t.Kind(arg) == KindKeywordArgument {
-					if k := t.Text(t.Child(arg, FieldName)); k == "endpoint" || k == "handler" || k == "view" {
+					if k := t.Text(t.Child(arg, FieldName)); k == "endpoint" || k == "handler" || k == "view" || k == "view_func" {
 						viewNode = t.Child(arg, FieldValue)
 					}
-				} else if viewNode == None {
-					viewNode = arg
+				} else if viewNode == None && t.Kind(arg) != KindString {
+					viewNode = arg // add_url_rule(rule, "endpoint", view)
 				}
 			}
 			view := viewName(t.Text(viewNode))
@@ -89,7 +89,7 @@ func routeConverters(mods []*Module) routeConv {
 // their routers.
 var routeCalls = map[string]bool{
 	"path": true, "re_path": true, "url": true, "Route": true, "WebSocketRoute": true,
-	"add_route": true, "add_api_route": true, "add_websocket_route": true,
+	"add_route": true, "add_api_route": true, "add_url_rule": true, "add_websocket_route": true,
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true, "add_view": true,
 	"get": true, "post": true, "put": true, "patch": true, "delete": true, "view": true,
 }
