@@ -355,6 +355,19 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		return out
 	}
 	switch q {
+	case "builtins.map":
+		// map(re.escape, terms): each element went through the function.
+		if len(c.pos) == 2 {
+			if cs, ok := sanitizers[c.pos[0].Qual]; ok {
+				el := c.pos[1].anyElem()
+				if cs == AllClasses || el == nil {
+					el = cleanValue
+				} else {
+					el = el.sanitize(cs)
+				}
+				return finishContainer(&Value{Elems: map[string]*Value{}, Rest: el})
+			}
+		}
 	case "aiohttp.ClientSession", "httpx.Client", "httpx.AsyncClient":
 		if b, ok := c.kw["base_url"]; ok && safeURL(concat(b, constValue("/"))) {
 			return &Value{Qual: q + "(base_url)"}
@@ -658,6 +671,11 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: recv.anyElem()})
 	case "split", "rsplit", "splitlines", "partition", "rpartition", "items", "values", "copy", "to_dict", "dict", "getlist", "lists":
 		e := recv.anyElem()
+		if m == "splitlines" {
+			// A line holds no line break of any kind: safe in a log line
+			// or a header (split("\n") would leave carriage returns).
+			e = e.sanitize(ClassLog | ClassHeader)
+		}
 		if m == "items" {
 			e = finishContainer(&Value{Elems: map[string]*Value{"1": recv.anyElem()}, Rest: cleanValue})
 		}
