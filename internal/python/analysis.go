@@ -380,6 +380,9 @@ type summary struct {
 	// attrs are the attributes a method leaves on self ("self.x = ...")
 	// in terms of its parameters; __init__'s make a new instance's fields.
 	attrs map[string]*Value
+	// guards are, per parameter, the classes it is safe for when the
+	// function returns a true value (a validator); nil for most functions.
+	guards []Class
 }
 
 // deferredFinding is a finding about data of unknown origin that reaches a
@@ -456,8 +459,11 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	defer func() { a.depth-- }()
 	m := fn.Module
 	fr := &frame{a: a, m: m, t: m.Tree, fn: fn, outer: outer, env: newEnv(), globals: map[string]bool{}, sum: &summary{}}
+	fr.labelled = make([]bool, len(fn.Params))
 	for i, p := range fn.Params {
-		fr.env.vars[p.Name] = a.paramValue(fr, fn, i, p)
+		v := a.paramValue(fr, fn, i, p)
+		fr.env.vars[p.Name] = v
+		fr.labelled[i] = v.Taint.Param(i) != 0
 	}
 	a.onParams(fr, fn)
 	fr.execBlock(fn.Body())
@@ -469,6 +475,12 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 		ret = ret.derived()
 	}
 	fi.summary = &summary{ret: ret, sinks: fr.sum.sinks}
+	for _, g := range fr.guards {
+		if g != 0 {
+			fi.summary.guards = fr.guards
+			break
+		}
+	}
 	if fn.IsMethod() && len(fn.Params) > 0 && !fn.isStatic() {
 		prefix := fn.Params[0].Name + "."
 		for k, v := range fr.env.vars {

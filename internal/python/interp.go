@@ -26,6 +26,13 @@ type frame struct {
 	// deferred are this function's findings about unknown data that reach a
 	// sink through its parameters only.
 	deferred []deferredFinding
+	// guards are, per parameter, the classes it is safe for whenever the
+	// function returns a true value (guards.go); nil until a return.
+	guards  []Class
+	rebound map[string]bool // names the function assigns (guards.go)
+	// labelled says which parameters started out as the caller's data
+	// (a parameter label), as opposed to a request object or a constant.
+	labelled []bool
 }
 
 type loopCtx struct {
@@ -58,11 +65,13 @@ func (f *frame) execStmt(id NodeID) {
 		}
 	case KindReturnStatement:
 		v := unknownNil
-		if e := t.FirstNamed(id); e != None {
+		e := t.FirstNamed(id)
+		if e != None {
 			v = f.eval(e)
 		} else {
 			v = constValue(noneValue)
 		}
+		f.trackGuard(e, v)
 		f.a.onReturn(f, id, v)
 		f.ret = join(f.ret, v)
 		f.env.dead = true

@@ -48,6 +48,9 @@ func (f *frame) refineIn(e *env, cond NodeID) (*env, *env) {
 		if subj, cs := f.guardCall(e, cond); subj != None && cs != 0 {
 			return f.narrow(e, subj, cs), e
 		}
+		if te := f.userGuard(e, cond); te != e {
+			return te, e
+		}
 	case KindAttribute:
 		// "if urlparse(url).netloc:" is true for absolute URLs.
 		if subj := f.netlocSubject(e, cond); subj != None {
@@ -127,6 +130,15 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 				return fixed, e
 			}
 			return e, fixed
+		}
+		// "/" in name: where it is not, name is one path component, which
+		// cannot leave the directory it is joined to.
+		if sep, ok := lv.Str(); ok && sep == "/" && !rv.IsConst() {
+			single := f.narrow(e, right, ClassPath)
+			if names[0] == "in" {
+				return e, single
+			}
+			return single, e
 		}
 		// x in ALLOWED, where ALLOWED holds only constants.
 		if constContainer(rv) && !lv.IsConst() {
