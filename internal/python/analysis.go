@@ -32,6 +32,8 @@ type batch struct {
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	// rebound are attribute names stored outside __init__ (read-only).
 	rebound rebound
+	// argDests are each module's constrained argparse options (argparse.go).
+	argDests map[*Module]map[string]bool
 	steps   int
 	budget  int
 	depth   int
