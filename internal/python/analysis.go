@@ -34,9 +34,9 @@ type batch struct {
 	rebound rebound
 	// argDests are each module's constrained argparse options (argparse.go).
 	argDests map[*Module]map[string]bool
-	steps   int
-	budget  int
-	depth   int
+	steps    int
+	budget   int
+	depth    int
 }
 
 // funcInfo is one batch's knowledge of a function.
