@@ -154,10 +154,33 @@ func isResponseCtor(q string) bool {
 
 var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b|\bscopes?\b|account_id|tenant|user_id|owner_id|\.user\b.*==|\buser\[)`)
 
+// numericInvariant reports a comparison of a value with a number literal.
+func numericInvariant(t *Tree, cond NodeID) bool {
+	cond = t.Unparen(cond)
+	if t.Kind(cond) != KindComparisonOperator {
+		return false
+	}
+	var ops []NodeID
+	for _, o := range t.NamedChildren(cond, ops) {
+		switch t.Kind(o) {
+		case KindInteger, KindFloat:
+			return true
+		case KindUnaryOperator:
+			if k := t.Kind(t.Child(o, FieldArgument)); k == KindInteger || k == KindFloat {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // onAssert reports assert statements that guard access outside tests.
 func (a *batch) onAssert(f *frame, id, cond NodeID) {
 	if cond == None || isTestPath(f.m.Path) {
 		return
+	}
+	if numericInvariant(f.t, cond) {
+		return // assert user_id > 0: a data invariant, not a permission
 	}
 	if txt := f.t.Text(cond); accessWords.MatchString(txt) && !strings.HasPrefix(txt, "isinstance(") && !strings.HasPrefix(txt, "type(") {
 		a.report(f.m, id, rules.AssertAccessControl, finding.Medium, finding.ConfidenceMedium,

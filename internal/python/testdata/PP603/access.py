@@ -10,3 +10,11 @@ def compute(values):
 
 def purge():
     return None
+
+
+def purge(request, user_id, owner_id):
+    assert request.user.is_superuser  # want: PP603
+    assert user_id > 0  # safe: a data invariant against a number
+    assert owner_id >= -1  # safe: a data invariant against a number
+    assert owner_id == request.user.id  # want: PP603
+    return user_id
