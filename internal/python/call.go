@@ -23,6 +23,13 @@ type call struct {
 	spread *Value
 }
 
+// posNodesOr returns the node of positional argument i, or of the keyword
+// argument name.
+func (c *call) posNodesOr(i int, name string) NodeID {
+	_, n := c.arg(i, name)
+	return n
+}
+
 // arg returns positional argument i, or the keyword argument name.
 func (c *call) arg(i int, name string) (*Value, NodeID) {
 	if name != "" {

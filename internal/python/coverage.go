@@ -119,12 +119,18 @@ func (a *batch) checkCoverage(f *frame, c *call) {
 	switch c.name() {
 	case "from_pretrained", "hf_hub_download", "snapshot_download", "load_dataset":
 		if importsPrefix(f.m, "transformers", "huggingface_hub", "datasets", "diffusers", "sentence_transformers") {
-			if repo, _ := c.arg(0, "repo_id"); repo != nil {
-				if id, ok := repo.Str(); ok && strings.Count(id, "/") == 1 && !strings.HasPrefix(id, ".") && !strings.HasPrefix(id, "/") && !strings.HasPrefix(id, "~") {
-					if _, pinned := c.kw["revision"]; !pinned {
+			_, pinned := c.kw["revision"]
+			if repo, _ := c.arg(0, "repo_id"); repo != nil && !pinned {
+				if id, ok := repo.Str(); ok {
+					if strings.Count(id, "/") == 1 && !localModelPath(id) {
 						a.report(f.m, c.node, rules.UnpinnedModelDownload, finding.Medium, finding.ConfidenceMedium,
 							fmt.Sprintf("%q is downloaded without a pinned revision", id), nil)
 					}
+				} else if repo.Const == nil && !repo.Norm && repo.Qual != "@path" && !localModelPath(repo.Prefix) {
+					// A repository chosen at run time: whatever it names is
+					// fetched at its latest revision.
+					a.report(f.m, c.node, rules.UnpinnedModelDownload, finding.Medium, finding.ConfidenceLow,
+						fmt.Sprintf("%s names a repository chosen at run time, downloaded without a pinned revision", describe(t, c.posNodesOr(0, "repo_id"))), nil)
 				}
 			}
 		}
@@ -451,4 +457,10 @@ func storedExpr(t *Tree, id NodeID) string {
 		return ""
 	}
 	return name
+}
+
+// localModelPath reports a model name that is a local path, not a Hub
+// repository.
+func localModelPath(id string) bool {
+	return strings.HasPrefix(id, ".") || strings.HasPrefix(id, "/") || strings.HasPrefix(id, "~")
 }

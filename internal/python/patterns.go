@@ -180,10 +180,13 @@ func checkWeakHash(a *batch, f *frame, c *call) {
 	if f.fn != nil {
 		fnName = f.fn.Name
 	}
-	if nonSecurityHash.MatchString(ctx + " " + data + " " + fnName) {
+	// What is hashed decides first: a password or an API key hashed for a
+	// "fingerprint" is still a security value.
+	secretData := securityName.MatchString(data) && !nonSecurityHash.MatchString(data)
+	if !secretData && nonSecurityHash.MatchString(ctx+" "+data+" "+fnName) {
 		return
 	}
-	if securityName.MatchString(ctx + " " + data + " " + fnName) {
+	if secretData || securityName.MatchString(ctx+" "+data+" "+fnName) {
 		a.report(f.m, c.node, rules.WeakHash, finding.High, finding.ConfidenceHigh,
 			fmt.Sprintf("%s hashes a security value (%s); it is broken for that use", strings.ToUpper(algo), describe(f.t, c.node)), nil)
 		return

@@ -500,14 +500,36 @@ var anyHostPattern = map[string]bool{
 
 // keySize reports a key size under the minimum.
 func (a *batch) keySize(f *frame, c *call, arg int, kw string, minBits int64, algo string) {
-	v, _ := c.arg(arg, kw)
+	v, node := c.arg(arg, kw)
 	if v == nil {
 		return
 	}
 	if n, ok := v.Const.(int64); ok && n < minBits {
 		a.report(f.m, c.node, rules.ShortKey, finding.High, finding.ConfidenceHigh,
 			fmt.Sprintf("%s key of %d bits; use at least %d", algo, n, minBits), nil)
+		return
 	}
+	// key_size=size, where size is a parameter whose default is too short:
+	// callers that rely on the default get the short key.
+	if n, ok := f.paramDefault(node).(int64); ok && n < minBits {
+		a.report(f.m, c.node, rules.ShortKey, finding.Medium, finding.ConfidenceMedium,
+			fmt.Sprintf("%s key of %d bits by default; use at least %d", algo, n, minBits), nil)
+	}
+}
+
+// paramDefault returns the literal default of the enclosing function's
+// parameter that node names, when the function never rebinds it.
+func (f *frame) paramDefault(node NodeID) any {
+	if f.fn == nil || node == None || f.t.Kind(node) != KindIdentifier {
+		return nil
+	}
+	name := f.t.Text(node)
+	for _, p := range f.fn.Params {
+		if p.Name == name && p.Default != None && !f.rebinds(name) {
+			return f.t.LiteralValue(p.Default)
+		}
+	}
+	return nil
 }
 
 // permissive reports a mode that lets other users write.

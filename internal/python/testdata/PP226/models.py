@@ -8,3 +8,15 @@ def load():
     path = hf_hub_download("acme/weights", "model.bin")  # want: PP226
     local = AutoModel.from_pretrained("./models/local")  # safe: a local directory
     return model, tok, path, local
+
+
+def load_latest(repo):
+    return AutoTokenizer.from_pretrained(repo)  # want: PP226
+
+
+def load_pinned_var(repo, rev):
+    return AutoTokenizer.from_pretrained(repo, revision=rev)  # safe: revision given
+
+
+def load_local(name):
+    return AutoTokenizer.from_pretrained("/srv/models/" + name)  # safe: a local directory

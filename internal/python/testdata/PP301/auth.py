@@ -54,3 +54,11 @@ def cryptography_lib_strong(data):
     digest = hashes.Hash(hashes.SHA256())  # safe look-alike
     digest.update(data)
     return digest.finalize()
+
+
+def api_key_fingerprint(api_key):
+    return hashlib.sha1(api_key.encode()).hexdigest()  # want: PP301
+
+
+def content_fingerprint(body):
+    return hashlib.sha1(body).hexdigest()  # safe: a content fingerprint
