@@ -271,3 +271,22 @@ func classOf(fn *Function) classRef {
 	t := fn.Module.Tree
 	return classRef{fn.Module, t.Text(t.Child(fn.Class, FieldName))}
 }
+
+// propertyValue evaluates obj.attr when attr is a @property (or
+// functools.cached_property) of obj's class in the analysed code: the
+// getter's summary applied to obj. It returns nil otherwise.
+func (a *batch) propertyValue(f *frame, node NodeID, obj *Value, attr string) *Value {
+	if !strings.HasSuffix(obj.Qual, "()") || strings.HasPrefix(obj.Qual, "@") {
+		return nil
+	}
+	fn := a.method(strings.TrimSuffix(obj.Qual, "()"), attr)
+	if fn == nil || !fn.hasDecorator("property", "cached_property") {
+		return nil
+	}
+	s := a.analyzeFunc(fn)
+	if s == nil {
+		return nil
+	}
+	c := &call{node: node, fnNode: node, callee: &Value{Fn: fn, Qual: fn.Qual}, recv: obj, method: attr, qual: fn.Qual}
+	return a.applySummary(f, c, fn, s)
+}

@@ -124,6 +124,9 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 	if e, ok := obj.Elems["a:"+attr]; ok {
 		return e // a field the constructor set
 	}
+	if v := a.propertyValue(f, node, obj, attr); v != nil {
+		return v
+	}
 	if parsedArgs(obj) && a.constrainedArgs(f.m)[attr] {
 		return cleanValue // argparse allowed only listed choices or numbers
 	}
