@@ -23,6 +23,40 @@ type call struct {
 	spread *Value
 }
 
+// partialMark marks the value functools.partial returns.
+const partialMark = "partial"
+
+// bindPartial puts the arguments a functools.partial bound before the call's
+// own, and its keywords where the call gives none.
+func (c *call) bindPartial() {
+	bound := c.callee.Elems
+	var pos []*Value
+	var nodes []NodeID
+	for i := 0; ; i++ {
+		v, ok := bound["p:"+itoa(int64(i))]
+		if !ok {
+			break
+		}
+		pos = append(pos, v)
+		nodes = append(nodes, c.node)
+	}
+	c.pos = append(pos, c.pos...)
+	c.posNodes = append(nodes, c.posNodes...)
+	for k, v := range bound {
+		name, ok := strings.CutPrefix(k, "k:")
+		if !ok {
+			continue
+		}
+		if c.kw == nil {
+			c.kw, c.kwNodes = map[string]*Value{}, map[string]NodeID{}
+		}
+		if _, given := c.kw[name]; !given {
+			c.kw[name] = v
+			c.kwNodes[name] = c.node
+		}
+	}
+}
+
 // posNodesOr returns the node of positional argument i, or of the keyword
 // argument name.
 func (c *call) posNodesOr(i int, name string) NodeID {
@@ -127,6 +161,9 @@ func (f *frame) evalCall(id NodeID) *Value {
 				c.posNodes = append(c.posNodes, a)
 			}
 		}
+	}
+	if c.callee.Elems[partialMark] != nil {
+		c.bindPartial()
 	}
 	f.a.checkCall(f, c)
 	f.a.scheduledCall(f, c)

@@ -20,6 +20,9 @@ func (a *batch) scheduledCall(f *frame, c *call) {
 		inner.recv = &Value{Qual: "@bound()"}
 	}
 	inner.node, inner.fnNode, inner.callee, inner.qual = c.node, c.fnNode, fnv, fn.Qual
+	if fnv.Elems[partialMark] != nil {
+		inner.bindPartial() // submit(partial(task, url))
+	}
 	if inner.spread != nil {
 		// An argument tuple of unknown length: any parameter may get any
 		// element.

@@ -325,7 +325,7 @@ var propagators = map[string]bool{
 	"copy.copy":    true, "copy.deepcopy": true, "gzip.decompress": true, "zlib.decompress": true, "bz2.decompress": true,
 	"lzma.decompress": true, "textwrap.dedent": true, "textwrap.indent": true, "unicodedata.normalize": true,
 	"string.capwords": true, "html.unescape": true, "xml.sax.saxutils.unescape": true,
-	"typing.cast": true, "functools.partial": true, "shlex.split": true,
+	"typing.cast": true, "shlex.split": true,
 	"markdown.markdown": true, "markdown2.markdown": true, "mistune.html": true, "mistune.markdown": true,
 	"xml.etree.ElementTree.fromstring": true, "xml.etree.ElementTree.XML": true, "xml.etree.ElementTree.parse": true,
 	"lxml.etree.fromstring": true, "lxml.etree.XML": true, "lxml.etree.parse": true, "lxml.html.fromstring": true,
@@ -361,6 +361,22 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		return out
 	}
 	switch q {
+	case "functools.partial":
+		// partial(fn, *args, **kw): fn with some arguments bound, kept as
+		// "p:i" and "k:name" elements so that a call adds them.
+		if len(c.pos) > 0 {
+			fnv := c.pos[0]
+			out := &Value{Qual: fnv.Qual, Fn: fnv.Fn, Lambda: fnv.Lambda, Elems: map[string]*Value{partialMark: cleanValue}}
+			for i, v := range c.pos[1:] {
+				out.Elems["p:"+itoa(int64(i))] = v
+			}
+			for k, v := range c.kw {
+				if k != "**" {
+					out.Elems["k:"+k] = v
+				}
+			}
+			return out
+		}
 	case "builtins.map":
 		// map(re.escape, terms): each element went through the function.
 		if len(c.pos) == 2 {

@@ -60,3 +60,14 @@ async def poll_status(name: str, tasks: BackgroundTasks):
     pool.submit(poll, TRUSTED)
     threading.Thread(target=poll, args=(TRUSTED,)).start()
     return {"name": name}
+
+
+def refresh(url, retries):
+    requests.get(url, timeout=5)  # want: PP208
+
+
+@api.post("/refresh")
+async def refresh_view(url: str):
+    from functools import partial
+    pool.submit(partial(refresh, url, 3))
+    return {"queued": True}
