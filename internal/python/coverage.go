@@ -29,7 +29,7 @@ var (
 	sensitiveName = regexp.MustCompile(`(?i)(^|_|\.)(password|passwd|pwd|passphrase|secret|secret_key|token|access_token|refresh_token|api_?key|private_key|credit_?card|card_number|cvv|ssn)$`)
 	hostLike      = regexp.MustCompile(`(?i)^[a-z0-9-]+(\.[a-z0-9-]+)+$`)
 	urlName       = regexp.MustCompile(`(?i)(url|uri|host|domain|origin|referr?er|redirect|next|link|target|callback|netloc|return_to)`)
-	scriptFilter  = regexp.MustCompile(`(?i)(<\\?/?script|\bon\\?w\+|\bon[a-z]+\s*=|javascript:)`)
+	scriptFilter  = regexp.MustCompile(`(?i)(<\\?/?script|(?:^|[^a-z]|\\[sb])on(?:\\w|\[a-z\]|\[a-z0-9\]|\[a-za-z\])[+*]|\bon[a-z]+\s*=|javascript:)`)
 	wildcardCmd   = regexp.MustCompile(`(?:^|[;&|]\s*)(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b[^;&|]*\s\*`)
 )
 
