@@ -141,7 +141,7 @@ func (f *frame) refineCompare(e *env, cond NodeID) (*env, *env) {
 			return single, e
 		}
 		// x in ALLOWED, where ALLOWED holds only constants.
-		if constContainer(rv) && !lv.IsConst() {
+		if (constContainer(rv) || constantSets[rv.Qual]) && !lv.IsConst() {
 			safe := f.narrow(e, left, AllClasses)
 			if names[0] == "in" {
 				return safe, e
@@ -254,6 +254,15 @@ func (f *frame) evalIn(e *env, id NodeID) *Value {
 	v := f.eval(id)
 	f.env = saved
 	return v
+}
+
+// constantSets are library values that list fixed names: membership in
+// one is an allow-list check.
+var constantSets = map[string]bool{
+	"zoneinfo.available_timezones()": true, "pytz.all_timezones": true, "pytz.all_timezones_set": true,
+	"pytz.common_timezones": true, "pytz.common_timezones_set": true, "hashlib.algorithms_guaranteed": true,
+	"hashlib.algorithms_available": true, "calendar.month_name": true, "calendar.day_name": true,
+	"mimetypes.types_map": true, "http.HTTPStatus": true, "string.ascii_letters": true, "string.digits": true,
 }
 
 // constContainer reports whether v is a container whose every element is a
