@@ -2,6 +2,7 @@ package python
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,12 +80,28 @@ func TestPathologicalInputs(t *testing.T) {
 		{"string concatenation", "x = " + strings.Repeat("'ab' ", 20000) + "\n"},
 		{"nul bytes and invalid UTF-8", "x = '\x00\xff\xfe'\n\xff\xfe\n"},
 		{"empty", ""},
+		{"cyclic inheritance", "class A(B):\n    def f(self):\n        return self.g()\nclass B(A):\n    def g(self):\n        return super().f()\nA().f()\n"},
+		{"self inheritance and super chains", "class A(A):\n    def __init__(self):\n        super().__init__()\n        self.x = self.x\nA()\n"},
+		{"recursive properties", "class P:\n    @property\n    def a(self):\n        return self.b\n    @property\n    def b(self):\n        return self.a\nP().a\n"},
+		{"partial of partial", "import functools\np = functools.partial(print)\n" + strings.Repeat("p = functools.partial(p, 1)\n", 500) + "p()\n"},
+		{"recursive validators", "def ok(x):\n    return ok(x) and x.startswith('https://a/')\nif ok(y):\n    pass\n"},
+		{"long inheritance chain", longHierarchy(300)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			analyzeBounded(t, e, "p.py", []byte(c.src), 20*time.Second)
 		})
 	}
+}
+
+func longHierarchy(n int) string {
+	var b strings.Builder
+	b.WriteString("class C0:\n    def __init__(self, v):\n        self.v = v\n    def run(self):\n        return self.v\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "class C%d(C%d):\n    def __init__(self, v):\n        super().__init__(v)\n", i, i-1)
+	}
+	fmt.Fprintf(&b, "C%d(input()).run()\n", n-1)
+	return b.String()
 }
 
 func manyStores(n int) string {
