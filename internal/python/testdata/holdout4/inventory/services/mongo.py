@@ -1,0 +1,6 @@
+from pymongo import MongoClient
+
+from ..config import settings
+
+client = MongoClient(settings.mongo_url, serverSelectionTimeoutMS=3000)
+events = client.inventory.events
