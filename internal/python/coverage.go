@@ -30,7 +30,7 @@ var (
 	hostLike      = regexp.MustCompile(`(?i)^[a-z0-9-]+(\.[a-z0-9-]+)+$`)
 	urlName       = regexp.MustCompile(`(?i)(url|uri|host|domain|origin|referr?er|redirect|next|link|target|callback|netloc|return_to)`)
 	scriptFilter  = regexp.MustCompile(`(?i)(<\\?/?script|(?:^|[^a-z]|\\[sb])on(?:\\w|\[a-z\]|\[a-z0-9\]|\[a-za-z\])[+*]|\bon[a-z]+\s*=|javascript:)`)
-	wildcardCmd   = regexp.MustCompile(`(?:^|[;&|]\s*)(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b[^;&|]*\s\*`)
+	wildcardCmd   = regexp.MustCompile(`(?:^|[;&|]\s*)(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b[^;&|]*\s[^\s;&|'"]*\*`)
 )
 
 // checkCoverage runs the coverage rules on one call.

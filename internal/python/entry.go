@@ -156,13 +156,26 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 			v = &Value{Taint: paramTaint(i)}
 			v.Taint.m[labelRemote] = requestClasses
 			v.Src = &Source{What: fmt.Sprintf("request parameter %q", p.Name), Line: t.Line(p.Node)}
+			if strings.HasSuffix(p.Annotation, "UploadFile") {
+				// An uploaded file: its stream is the client's data, not a
+				// path (read like Flask's request.files).
+				v.Src.What = fmt.Sprintf("request.files parameter %q", p.Name)
+			}
 			if m := a.modelParam(fn, p, v); m != nil {
 				return m
 			}
 		}
 	}
 	if p.Star || p.DoubleStar {
-		return finishContainer(&Value{Elems: map[string]*Value{}, Rest: v})
+		out := &Value{Elems: map[string]*Value{}, Rest: v}
+		if p.DoubleStar && fn.Name == "handle" && fn.IsMethod() {
+			// A Django management command's options: those its
+			// add_arguments constrains hold no text of the user's choosing.
+			for dest := range a.constrainedArgs(fn.Module) {
+				out.Elems["s:"+dest] = cleanValue
+			}
+		}
+		return finishContainer(out)
 	}
 	return v
 }

@@ -654,6 +654,11 @@ func (a *batch) onAssign(f *frame, id, left, right NodeID, v *Value) {
 		}
 	case name == "DEBUG" && t.Kind(left) == KindIdentifier && f.fn == nil:
 		if b, ok := truthy(v.Const); ok && b && v.Const != nil && isSettingsModule(f.m.Path) {
+			if devSettings(f.m.Path) {
+				a.report(f.m, id, rules.DebugEnabled, finding.Low, finding.ConfidenceLow,
+					"DEBUG = True in development settings: make sure no deployment can load this module", nil)
+				break
+			}
 			a.report(f.m, id, rules.DebugEnabled, finding.Medium, finding.ConfidenceMedium,
 				"DEBUG = True in a settings module shows tracebacks, settings and SQL to visitors; read it from the environment", nil)
 		}
@@ -679,13 +684,20 @@ func (a *batch) checkDictPasswords(f *frame, dict NodeID) {
 	}
 }
 
+// isSettingsModule reports a Django settings module (test settings aside).
 func isSettingsModule(p string) bool {
 	base := strings.ToLower(path.Base(p))
 	dir := strings.ToLower(path.Dir(p))
-	if strings.Contains(base, "test") || strings.Contains(base, "dev") || strings.Contains(base, "local") {
+	if strings.Contains(base, "test") {
 		return false
 	}
 	return strings.HasPrefix(base, "settings") || strings.HasSuffix(dir, "settings") || base == "production.py" || base == "prod.py"
+}
+
+// devSettings reports settings meant for development machines only.
+func devSettings(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	return strings.Contains(base, "dev") || strings.Contains(base, "local")
 }
 
 // onParam runs rules on parameter defaults: def connect(password="hunter2").

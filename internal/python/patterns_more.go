@@ -152,7 +152,7 @@ func isResponseCtor(q string) bool {
 	return strings.HasPrefix(q, "starlette.responses.") || strings.HasPrefix(q, "fastapi.responses.")
 }
 
-var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b|\bscopes?\b|account_id|tenant|user_id|owner_id|\.user\b.*==|\buser\[)`)
+var accessWords = regexp.MustCompile(`(?i)(is_authenticated|is_admin|is_staff|is_superuser|has_perm|has_permission|permission|\brole|is_owner|\bowner|has_role|has_any_role|is_member|in_group|can_\w+|is_allowed|allowed|authori[sz]ed|logged_in|is_active|access|token|privilege|\bgroups?\b|\bscopes?\b|account_id|tenant|user_id|owner_id|\.user\b.*==|\buser\[)`)
 
 // numericInvariant reports a comparison of a value with a number literal.
 func numericInvariant(t *Tree, cond NodeID) bool {

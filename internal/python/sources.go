@@ -127,6 +127,14 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 	if v := a.propertyValue(f, node, obj, attr); v != nil {
 		return v
 	}
+	if obj.Qual == "@path" {
+		switch attr {
+		case "name", "stem", "suffix":
+			// The last component of a path: no separator left in it.
+			d := obj.derived()
+			return (&Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}).sanitize(ClassPath)
+		}
+	}
 	if parsedArgs(obj) && a.constrainedArgs(f.m)[attr] {
 		return cleanValue // argparse allowed only listed choices or numbers
 	}
@@ -361,6 +369,11 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		return out
 	}
 	switch q {
+	case "builtins.compile":
+		// A code object compiled from constant source runs only that.
+		if src, _ := c.arg(0, "source"); src != nil && src.Const != nil {
+			return &Value{Qual: "@code"}
+		}
 	case "functools.partial":
 		// partial(fn, *args, **kw): fn with some arguments bound, kept as
 		// "p:i" and "k:name" elements so that a call adds them.

@@ -18,3 +18,8 @@ def purge(request, user_id, owner_id):
     assert owner_id >= -1  # safe: a data invariant against a number
     assert owner_id == request.user.id  # want: PP603
     return user_id
+
+
+def admin_only(current_user):
+    assert current_user.has_role("admin")  # want: PP603
+    return True

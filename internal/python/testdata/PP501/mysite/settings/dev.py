@@ -1,3 +1,3 @@
 from .base import *  # noqa: F401,F403
 
-DEBUG = True  # safe: a development settings module
+DEBUG = True  # want: PP501 (low: development settings, reported so that no deployment loads them unnoticed)
