@@ -22,6 +22,8 @@ var infoSinks = map[string]bool{
 	"starlette.responses.PlainTextResponse": true, "fastapi.responses.JSONResponse": true, "fastapi.responses.HTMLResponse": true,
 	"fastapi.responses.PlainTextResponse": true, "aiohttp.web.Response": true, "aiohttp.web.json_response": true,
 	"pyramid.response.Response": true, "fastapi.HTTPException": true, "starlette.exceptions.HTTPException": true,
+	"rest_framework.response.Response": true, "sanic.response.json": true, "sanic.response.text": true,
+	"quart.jsonify": true, "quart.make_response": true, "bottle.HTTPResponse": true, "falcon.HTTPBadRequest": true,
 }
 
 var (
