@@ -79,19 +79,17 @@ func entryKindOf(fn *Function) entryKind {
 
 var httpVerbs = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true, "options": true}
 
-// flaskViewClass reports whether a method's class derives from Flask's
-// MethodView or View (directly, by its written base).
+// flaskViewClass reports whether a method's class derives from Flask's (or
+// Quart's) MethodView or View, by its written base in a module that imports
+// flask.views.
 func flaskViewClass(fn *Function) bool {
 	t := fn.Module.Tree
-	bases := t.Text(t.Child(fn.Class, FieldSuperclasses))
-	for _, b := range []string{"MethodView", "views.View", "View"} {
-		if !strings.Contains(bases, b) {
-			continue
-		}
-		for _, q := range fn.Module.Imports {
-			if strings.HasPrefix(q, "flask.views") || strings.HasPrefix(q, "quart.views") {
-				return true
-			}
+	if !strings.Contains(t.Text(t.Child(fn.Class, FieldSuperclasses)), "View") {
+		return false
+	}
+	for _, q := range fn.Module.Imports {
+		if strings.HasPrefix(q, "flask.views") || strings.HasPrefix(q, "quart.views") {
+			return true
 		}
 	}
 	return false

@@ -265,30 +265,7 @@ func BenchmarkAnalyzeBatchStdlib(b *testing.B) {
 	if _, err := os.Stat(stdlibDir); err != nil {
 		b.Skip("no CPython standard library here:", err)
 	}
-	var units []*analysis.Unit
-	var total int64
-	err := filepath.WalkDir(stdlibDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "site-packages" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".py") {
-			return nil
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(stdlibDir, p)
-		units = append(units, &analysis.Unit{Path: filepath.ToSlash(rel), Content: src})
-		total += int64(len(src))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	units, total := readPython(b, stdlibDir, stdlibDir)
 	e := mustEngine(b)
 	b.SetBytes(total)
 	b.ResetTimer()

@@ -177,26 +177,46 @@ func firstDiff(a, b string) string {
 	return fmt.Sprintf("%d lines against %d", len(la), len(lb))
 }
 
-// stdlibPackages reads the named packages of the standard library as one
-// batch, with paths relative to the library, so their imports resolve.
+// stdlibPackages reads the named packages and modules of the standard
+// library as one batch, with paths relative to the library, so their
+// imports resolve.
 func stdlibPackages(t testing.TB, names ...string) []*analysis.Unit {
 	var units []*analysis.Unit
 	for _, n := range names {
-		root := filepath.Join(stdlibDir, n)
-		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
-				return nil
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return nil
-			}
-			rel, _ := filepath.Rel(stdlibDir, p)
-			units = append(units, &analysis.Unit{Path: filepath.ToSlash(rel), Content: src})
-			return nil
-		})
+		us, _ := readPython(t, filepath.Join(stdlibDir, n), stdlibDir)
+		units = append(units, us...)
 	}
 	return units
+}
+
+// readPython reads every .py file below root (or root itself), skipping
+// site-packages, with paths relative to base; it returns them and their size.
+func readPython(t testing.TB, root, base string) ([]*analysis.Unit, int64) {
+	var units []*analysis.Unit
+	var total int64
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "site-packages" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".py") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(base, p)
+		units = append(units, &analysis.Unit{Path: filepath.ToSlash(rel), Content: src})
+		total += int64(len(src))
+		return nil
+	})
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return units, total
 }
 
 // TestComponentOrder checks the order batches see each other in on random
