@@ -141,7 +141,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		// An error handler's exception: its text is the server's.
 		return exceptionDetails(t.Line(p.Node))
 	}
-	v := &Value{Taint: paramTaint(i)}
+	v := &Value{Taint: paramTaint(i), Qual: annotatedType(fn.Module, p.Annotation)}
 	if fn.entry == entryTemplateTag && !p.Star && !p.DoubleStar {
 		return a.templateTagParam(fn, i, p)
 	}
@@ -176,6 +176,42 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		return finishContainer(out)
 	}
 	return v
+}
+
+// typedClients are library types whose instances the sink rules recognise
+// by their qualified name (sessions, connections, collections).
+var typedClients = []string{
+	"aiohttp.ClientSession", "aiohttp.client.ClientSession", "requests.Session", "requests.sessions.Session",
+	"httpx.Client", "httpx.AsyncClient", "urllib3.PoolManager", "sqlite3.Connection", "sqlite3.Cursor",
+	"pymongo.collection.Collection", "pymongo.database.Database", "pymongo.MongoClient", "motor.",
+	"redis.Redis", "redis.client.Redis", "paramiko.SSHClient", "paramiko.client.SSHClient", "ldap3.Connection",
+}
+
+// annotatedType is the instance qualifier a parameter's annotation gives
+// it ("aiohttp.ClientSession()"), for the library types the rules know.
+func annotatedType(m *Module, ann string) string {
+	ann = strings.Trim(strings.TrimSpace(ann), `"'`)
+	if inner, ok := strings.CutPrefix(ann, "Optional["); ok {
+		ann = strings.TrimSuffix(inner, "]")
+	}
+	ann, _, _ = strings.Cut(ann, " |")
+	if ann == "" || !validQual(ann) {
+		return ""
+	}
+	head, rest, _ := strings.Cut(ann, ".")
+	q, ok := m.Imports[head]
+	if !ok {
+		return ""
+	}
+	if rest != "" {
+		q += "." + rest
+	}
+	for _, c := range typedClients {
+		if q == c || strings.HasSuffix(c, ".") && strings.HasPrefix(q, c) {
+			return q + "()"
+		}
+	}
+	return ""
 }
 
 // selfValue is self in a method: an instance of the class whose fields are
