@@ -367,9 +367,9 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 				return strings.Contains(q, "ElementTree") || strings.Contains(q, "etree") || strings.Contains(q, "lxml")
 			}})
 	}
-	// Jinja2 templates without autoescaping render request data as HTML.
-	add("render", &sinkSpec{rule: rules.CrossSiteScripting, class: ClassHTML, allPos: true, allKw: true, unknown: unkIgnore, what: "Template.render()", remoteOnly: true,
-		applies: func(f *frame, c *call) bool { return c.recv.Qual == "@jinja-unescaped" && !intoJSON(f, c) }})
+	// Jinja2 templates without autoescaping render request data as HTML:
+	// the rendered text keeps the data (sources.go, renderedTemplate), and
+	// the response that serves it is the sink.
 	add("from_string", &sinkSpec{rule: rules.TemplateInjection, class: ClassTemplate, arg: 0, kw: "source", unknown: unkIgnore, what: "from_string()",
 		applies: func(f *frame, c *call) bool {
 			q := c.recv.Qual
@@ -469,26 +469,4 @@ func servesHTML(f *frame) bool {
 		return false
 	}
 	return strings.Contains(strings.ToLower(f.t.Text(f.fn.Node)), "text/html")
-}
-
-// intoJSON reports whether a call's result is passed straight to a JSON or
-// plain-text response, where markup in it is not interpreted.
-func intoJSON(f *frame, c *call) bool {
-	t := f.t
-	p := t.N(c.node).Parent
-	if p != None && t.Kind(p) == KindKeywordArgument {
-		p = t.N(p).Parent
-	}
-	if p == None || t.Kind(p) != KindArgumentList {
-		return false
-	}
-	callee := t.Text(t.Child(t.N(p).Parent, FieldFunction))
-	if i := strings.LastIndexByte(callee, '.'); i >= 0 {
-		callee = callee[i+1:]
-	}
-	switch callee {
-	case "jsonify", "dumps", "JSONResponse", "JsonResponse", "PlainTextResponse", "json_response", "ORJSONResponse", "UJSONResponse":
-		return true
-	}
-	return false
 }

@@ -632,6 +632,9 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		out.Built = true
 		return out
 	}
+	if v := renderedTemplate(recv, c); v != nil {
+		return v
+	}
 	if isMarkup(recv.Qual) {
 		switch m {
 		case "format", "join", "format_map", "__mod__":
@@ -755,6 +758,41 @@ func mappingFields(tmpl string, mapping *Value) map[string]*Value {
 		kw[m[1]] = mapping.elem("s:" + m[1])
 	}
 	return kw
+}
+
+// renderedTemplate is what a Jinja2 template's render() returns: the data
+// passed in, HTML-escaped unless the environment does not autoescape. A
+// text template's output is not HTML.
+func renderedTemplate(recv *Value, c *call) *Value {
+	switch c.method {
+	case "render", "render_async", "generate", "stream":
+	default:
+		return nil
+	}
+	var classes Class
+	switch recv.Qual {
+	case "@jinja-unescaped":
+		classes = 0
+	case "@jinja-escaped", "@jinja-text":
+		classes = ClassHTML
+	default:
+		return nil
+	}
+	v := joinArgs(c)
+	if kw := c.kw["**"]; kw != nil {
+		v = join(v, kw.anyElem())
+	}
+	for _, p := range c.pos {
+		v = join(v, p.anyElem()) // render({"name": ...})
+	}
+	if v == nil {
+		return &Value{Built: true}
+	}
+	out := v.derived()
+	if classes != 0 {
+		out = out.sanitize(classes)
+	}
+	return &Value{Unsafe: out.Unsafe, Taint: out.Taint, Src: out.Src, Built: true}
 }
 
 func keepString(recv, v *Value) *Value {
