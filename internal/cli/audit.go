@@ -146,14 +146,7 @@ func (a *app) audit(cmd *cobra.Command, o *auditOptions, rng string, paths []str
 	if strings.HasPrefix(rng, "-") {
 		return &UsageError{Err: fmt.Errorf("%q is not a range: use a range like main..HEAD", rng)}
 	}
-	dir := a.io.Dir
-	if o.repoPath != "" {
-		dir = o.repoPath
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(a.io.Dir, dir)
-		}
-	}
-	repo, err := gitx.Open(ctx, dir)
+	repo, err := gitx.Open(ctx, a.dirOf(o.repoPath))
 	if err != nil {
 		return err
 	}

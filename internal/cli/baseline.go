@@ -151,13 +151,7 @@ so the baseline serves every review; with --mode, only that mode's.`,
 // baselineCreate writes a baseline from a scan or from a range of commits.
 func (a *app) baselineCreate(cmd *cobra.Command, bo *baselineOptions, args []string) error {
 	ctx := cmd.Context()
-	dir := a.io.Dir
-	if bo.o.repoPath != "" {
-		dir = bo.o.repoPath
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(a.io.Dir, dir)
-		}
-	}
+	dir := a.dirOf(bo.o.repoPath)
 	rangeMode := !bo.scan && len(args) > 0
 	repo, repoErr := gitx.Open(ctx, dir)
 	if repoErr != nil && rangeMode {

@@ -246,7 +246,7 @@ func (a *app) dbStatus() error {
 			stale = "; stale: run `patchpatrol db update`"
 		}
 		fmt.Fprintf(w, "advisory database: %s\n", store.Dir)
-		fmt.Fprintf(w, "  updated %s (%s ago) from %s%s\n", meta.Updated.UTC().Format("2006-01-02 15:04 MST"), ageText(age), meta.Source, stale)
+		fmt.Fprintf(w, "  updated %s (%s ago) from %s%s\n", meta.Updated.UTC().Format("2006-01-02 15:04 MST"), deps.HumanAge(age), meta.Source, stale)
 		fmt.Fprintf(w, "  %d advisories for %d packages (%d malicious)\n", meta.Advisories, meta.Packages, meta.Malicious)
 	}
 	api := strings.TrimSpace(a.io.Getenv("PATCHPATROL_OSV_URL"))
@@ -254,20 +254,8 @@ func (a *app) dbStatus() error {
 		api = deps.DefaultAPI
 	}
 	fmt.Fprintf(w, "OSV API: %s; cache %s: %d package(s), answers reused for %s\n", api, a.apiCacheDir(root),
-		deps.CacheStats(a.apiCacheDir(root)), ageText(deps.DefaultCacheAge))
+		deps.CacheStats(a.apiCacheDir(root)), deps.HumanAge(deps.DefaultCacheAge))
 	return nil
-}
-
-func ageText(d time.Duration) string {
-	switch {
-	case d >= 48*time.Hour:
-		return fmt.Sprintf("%d days", int(d/(24*time.Hour)))
-	case d >= 2*time.Hour:
-		return fmt.Sprintf("%d hours", int(d/time.Hour))
-	case d >= 2*time.Minute:
-		return fmt.Sprintf("%d minutes", int(d/time.Minute))
-	}
-	return "less than 2 minutes"
 }
 
 // dbProgress draws a download bar on standard error when it is a terminal,

@@ -172,14 +172,7 @@ func hookCommand(command string, changed bool, executable func() (string, error)
 // hooksRepo opens the repository of --repo-path (or the working directory)
 // and finds its hooks directory.
 func (a *app) hooksRepo(cmd *cobra.Command, repoPath string) (*gitx.Repo, string, error) {
-	dir := a.io.Dir
-	if repoPath != "" {
-		dir = repoPath
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(a.io.Dir, dir)
-		}
-	}
-	repo, err := gitx.Open(cmd.Context(), dir)
+	repo, err := gitx.Open(cmd.Context(), a.dirOf(repoPath))
 	if err != nil {
 		return nil, "", err
 	}

@@ -83,6 +83,24 @@ func ollamaModel(name string) (string, error) {
 	return spec.Model, nil
 }
 
+// ollamaModelCmd is what download-model and remove-model share: the
+// settings, the Ollama model the argument names, and the Ollama server.
+func (a *app) ollamaModelCmd(cmd *cobra.Command, o *modelOptions, arg string) (*llm.Ollama, llm.Endpoint, string, error) {
+	r, err := a.modelSettings(cmd, o)
+	if err != nil {
+		return nil, llm.Endpoint{}, "", err
+	}
+	model, err := ollamaModel(arg)
+	if err != nil {
+		return nil, llm.Endpoint{}, "", err
+	}
+	p, ep, err := a.ollama(r)
+	if err != nil {
+		return nil, llm.Endpoint{}, "", err
+	}
+	return p, ep, model, nil
+}
+
 func (a *app) downloadModelCmd() *cobra.Command {
 	o := &modelOptions{}
 	cmd := &cobra.Command{
@@ -90,15 +108,7 @@ func (a *app) downloadModelCmd() *cobra.Command {
 		Short: "Download an Ollama model (an alias such as quality, or a name such as qwen2.5-coder:7b)",
 		Args:  exactArgs(1, "download-model needs a model, for example `patchpatrol download-model quality`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := a.modelSettings(cmd, o)
-			if err != nil {
-				return err
-			}
-			model, err := ollamaModel(args[0])
-			if err != nil {
-				return err
-			}
-			p, ep, err := a.ollama(r)
+			p, ep, model, err := a.ollamaModelCmd(cmd, o, args[0])
 			if err != nil {
 				return err
 			}
@@ -190,15 +200,7 @@ func (a *app) removeModelCmd() *cobra.Command {
 		Short: "Remove an installed Ollama model",
 		Args:  exactArgs(1, "remove-model needs a model, for example `patchpatrol remove-model quality`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := a.modelSettings(cmd, o)
-			if err != nil {
-				return err
-			}
-			model, err := ollamaModel(args[0])
-			if err != nil {
-				return err
-			}
-			p, _, err := a.ollama(r)
+			p, _, model, err := a.ollamaModelCmd(cmd, o, args[0])
 			if err != nil {
 				return err
 			}

@@ -95,17 +95,22 @@ func firstArg(args []string) string {
 	return ""
 }
 
+// dirOf resolves --repo-path against the working directory; "" is the
+// working directory itself.
+func (a *app) dirOf(repoPath string) string {
+	switch {
+	case repoPath == "":
+		return a.io.Dir
+	case filepath.IsAbs(repoPath):
+		return repoPath
+	}
+	return filepath.Join(a.io.Dir, repoPath)
+}
+
 // review runs one review command end to end.
 func (a *app) review(cmd *cobra.Command, o *options, kind reviewKind, arg string) error {
 	ctx := cmd.Context()
-	dir := a.io.Dir
-	if o.repoPath != "" {
-		dir = o.repoPath
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(a.io.Dir, dir)
-		}
-	}
-	repo, err := gitx.Open(ctx, dir)
+	repo, err := gitx.Open(ctx, a.dirOf(o.repoPath))
 	if err != nil {
 		return err
 	}

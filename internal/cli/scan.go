@@ -60,13 +60,7 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string, shar
 	if err != nil {
 		return &UsageError{Err: err}
 	}
-	root := a.io.Dir
-	if o.repoPath != "" {
-		root = o.repoPath
-		if !filepath.IsAbs(root) {
-			root = filepath.Join(a.io.Dir, root)
-		}
-	}
+	root := a.dirOf(o.repoPath)
 	r, err := a.settings(cmd, root, o)
 	if err != nil {
 		return err

@@ -153,7 +153,7 @@ func (c *Client) Lookup(ctx context.Context, names []string) Lookup {
 			l.Reason = reason
 		}
 		if len(l.Found) > 0 && oldest > 0 {
-			l.Notes = append(l.Notes, fmt.Sprintf("%s; used cached advisories up to %s old", reason, humanAge(oldest)))
+			l.Notes = append(l.Notes, fmt.Sprintf("%s; used cached advisories up to %s old", reason, HumanAge(oldest)))
 		}
 		return l
 	}

@@ -84,7 +84,7 @@ func (s *Store) Lookup(ctx context.Context, names []string) Lookup {
 		maxAge = DefaultStoreMaxAge
 	}
 	if age := s.now().Sub(meta.Updated); age > maxAge {
-		l.Notes = append(l.Notes, fmt.Sprintf("the local advisory database is %s old: refresh it with `patchpatrol db update`", humanAge(age)))
+		l.Notes = append(l.Notes, fmt.Sprintf("the local advisory database is %s old: refresh it with `patchpatrol db update`", HumanAge(age)))
 	}
 	for _, n := range names {
 		if ctx.Err() != nil {
@@ -137,8 +137,8 @@ func readPackageFile(dir, name string) ([]*Advisory, error) {
 	return advs, nil
 }
 
-// humanAge writes a duration as "3 days", "5 hours" or "12 minutes".
-func humanAge(d time.Duration) string {
+// HumanAge writes a duration as "3 days", "5 hours" or "12 minutes".
+func HumanAge(d time.Duration) string {
 	switch {
 	case d >= 48*time.Hour:
 		return fmt.Sprintf("%d days", int(d/(24*time.Hour)))

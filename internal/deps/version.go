@@ -1,6 +1,7 @@
 package deps
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -233,7 +234,7 @@ func (v Version) Base() Version {
 // before the pre-releases of its release, pre-releases before the final
 // release, post-releases after it, and a local version after its public one.
 func (v Version) Compare(w Version) int {
-	if c := cmpU(v.Epoch, w.Epoch); c != 0 {
+	if c := cmp.Compare(v.Epoch, w.Epoch); c != 0 {
 		return c
 	}
 	n := max(len(v.Release), len(w.Release))
@@ -245,7 +246,7 @@ func (v Version) Compare(w Version) int {
 		if i < len(w.Release) {
 			b = w.Release[i]
 		}
-		if c := cmpU(a, b); c != 0 {
+		if c := cmp.Compare(a, b); c != 0 {
 			return c
 		}
 	}
@@ -259,7 +260,7 @@ func (v Version) Compare(w Version) int {
 		return c
 	}
 	if v.localMax || w.localMax {
-		return cmpInt(b2i(v.localMax), b2i(w.localMax))
+		return cmp.Compare(b2i(v.localMax), b2i(w.localMax))
 	}
 	return cmpLocal(v.Local, w.Local)
 }
@@ -277,16 +278,6 @@ func (v Version) Equal(w Version) bool { return v.Compare(w) == 0 }
 // Less reports v < w.
 func (v Version) Less(w Version) bool { return v.Compare(w) < 0 }
 
-func cmpU(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // key is a component with infinities: rank -1 (below every value), 0 (a
 // value n) or 1 (above every value).
 type key struct {
@@ -296,19 +287,9 @@ type key struct {
 
 func cmpKey(a, b key) int {
 	if a.rank != b.rank {
-		return cmpInt(a.rank, b.rank)
+		return cmp.Compare(a.rank, b.rank)
 	}
-	return cmpU(a.n, b.n)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(a.n, b.n)
 }
 
 func preRank(k string) uint64 {
@@ -336,15 +317,15 @@ func cmpPre(v, w Version) int {
 	}
 	rv, rw := rank(v), rank(w)
 	if rv != rw {
-		return cmpInt(rv, rw)
+		return cmp.Compare(rv, rw)
 	}
 	if rv != 0 {
 		return 0
 	}
-	if c := cmpU(preRank(v.PreKind), preRank(w.PreKind)); c != 0 {
+	if c := cmp.Compare(preRank(v.PreKind), preRank(w.PreKind)); c != 0 {
 		return c
 	}
-	return cmpU(v.PreNum, w.PreNum)
+	return cmp.Compare(v.PreNum, w.PreNum)
 }
 
 func postKey(v Version) key {
@@ -369,13 +350,13 @@ func devKey(v Version) key {
 // is a prefix of another sorts first.
 func cmpLocal(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {
-		return cmpInt(len(a), len(b))
+		return cmp.Compare(len(a), len(b))
 	}
 	for i := 0; i < len(a) && i < len(b); i++ {
 		an, bn := isDigits(a[i]), isDigits(b[i])
 		switch {
 		case an && bn:
-			if c := cmpInt(len(a[i]), len(b[i])); c != 0 {
+			if c := cmp.Compare(len(a[i]), len(b[i])); c != 0 {
 				return c // normalised digits: longer is larger
 			}
 			if c := strings.Compare(a[i], b[i]); c != 0 {
@@ -391,5 +372,5 @@ func cmpLocal(a, b []string) int {
 			}
 		}
 	}
-	return cmpInt(len(a), len(b))
+	return cmp.Compare(len(a), len(b))
 }

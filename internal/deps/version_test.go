@@ -1,6 +1,7 @@
 package deps
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 )
@@ -94,7 +95,7 @@ func TestVersionOrderPEP440(t *testing.T) {
 	}
 	for i := range vs {
 		for j := range vs {
-			want := cmpInt(i, j)
+			want := cmp.Compare(i, j)
 			if got := vs[i].Compare(vs[j]); got != want {
 				t.Errorf("Compare(%s, %s) = %d, want %d", order[i], order[j], got, want)
 			}

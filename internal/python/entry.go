@@ -154,11 +154,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 			v = &Value{Taint: paramTaint(i)}
 			v.Taint.m[labelRemote] = requestClasses
 			v.Src = &Source{What: fmt.Sprintf("request parameter %q", p.Name), Line: t.Line(p.Node)}
-			if strings.HasSuffix(p.Annotation, "UploadFile") {
-				// An uploaded file: its stream is the client's data, not a
-				// path (read like Flask's request.files).
-				v.Src.What = fmt.Sprintf("request.files parameter %q", p.Name)
-			}
+			v.Src.Upload = strings.HasSuffix(p.Annotation, "UploadFile")
 			if m := a.modelParam(fn, p, v); m != nil {
 				return m
 			}

@@ -77,11 +77,7 @@ func explicitHTML(c *call) bool {
 // files, not as paths.
 func notUpload(c *call) bool {
 	v, _ := c.arg(0, "")
-	if v == nil || v.Src == nil {
-		return true
-	}
-	w := strings.ToLower(v.Src.What)
-	return !strings.HasPrefix(w, "request.files")
+	return v == nil || v.Src == nil || !v.Src.Upload
 }
 
 func addTaintQualSinks(m map[string][]*sinkSpec) {
@@ -388,7 +384,7 @@ func addTaintMethodSinks(m map[string][]*sinkSpec) map[string][]*sinkSpec {
 	// An uploaded file saved under a name taken from the request.
 	add("save", &sinkSpec{rule: rules.PathTraversal, class: ClassPath, arg: 0, kw: "dst", unknown: unkIgnore, what: "FileStorage.save()", remoteOnly: true,
 		applies: func(f *frame, c *call) bool {
-			return c.recv.Src != nil && strings.HasPrefix(strings.ToLower(c.recv.Src.What), "request.files")
+			return c.recv.Src != nil && c.recv.Src.Upload
 		}})
 	// Tornado: self.redirect(url).
 	add("redirect", &sinkSpec{rule: rules.OpenRedirect, class: ClassRedirect, arg: 0, kw: "url", unknown: unkIgnore, what: "redirect()", remoteOnly: true, safe: safeRedirect,

@@ -79,6 +79,7 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		case requestData[attr]:
 			v := remote("request."+attr, line)
 			v.Src.Structured = attr == "json" || attr == "json_body"
+			v.Src.Upload = attr == "files" || attr == "FILES"
 			if attr == "path_params" || attr == "match_info" || attr == "matchdict" {
 				if conv := a.convertedPathParams(f.fn); len(conv) > 0 {
 					// Parameters the route's pattern converts are numbers.

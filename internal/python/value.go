@@ -117,6 +117,9 @@ type Source struct {
 	// Structured is set for parsed JSON (request.json, json.loads of request
 	// data): its values may be dicts or lists, not only strings.
 	Structured bool
+	// Upload is set for uploaded files (request.files, FastAPI's
+	// UploadFile): streams of the client's bytes, not paths.
+	Upload bool
 }
 
 // Value is what the analyzer knows about an expression's value. Values are
