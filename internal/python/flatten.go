@@ -137,9 +137,13 @@ static int64_t pp_flatten(const TSTree *tree, pp_node *out, int64_t cap,
 		}
 		if (!down && fid == 0 && !missing && info.drop) {
 			// Left out; its line is remembered, so that a line holding
-			// only punctuation still counts as code.
-			uint32_t row = ts_node_start_point(node).row;
-			if (row < nlines) punct[row / 64] |= (uint64_t)1 << (row % 64);
+			// only punctuation still counts as code. (A named leaf that
+			// is dropped is a line continuation, which always follows
+			// code on its line.)
+			if (!info.named) {
+				uint32_t row = ts_node_start_point(node).row;
+				if (row < nlines) punct[row / 64] |= (uint64_t)1 << (row % 64);
+			}
 		} else {
 			int32_t id = (int32_t)n;
 			if (n < cap) {

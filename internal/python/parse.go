@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"slices"
 	"unsafe"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
@@ -47,6 +48,12 @@ func newGrammar() (*grammar, error) {
 		}
 		if named {
 			s.named = 1
+			if name == "line_continuation" {
+				// Nothing reads continuations, and tree-sitter keeps
+				// them or swallows them as whitespace depending on
+				// its state: they are left out.
+				s.drop = 1
+			}
 		} else if dropped[name] {
 			s.drop = 1
 		}
@@ -122,18 +129,27 @@ func (p *Parser) Parse(ctx context.Context, src []byte) (*Tree, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	lines := bytes.Count(src, []byte{'\n'}) + 1
+	punct := make([]uint64, (lines+63)/64)
+	if nodes, ok := hparse(src, punct); ok {
+		return newTree(src, nodes, punct), nil
+	}
+	return p.parseTreeSitter(ctx, src, punct)
+}
+
+// parseTreeSitter parses src with tree-sitter: the reference for the
+// hand-written parser, and the parser of everything it leaves alone.
+func (p *Parser) parseTreeSitter(ctx context.Context, src []byte, punct []uint64) (*Tree, error) {
 	c, err := p.acquire()
 	if err != nil {
 		return nil, err
 	}
-	lines := bytes.Count(src, []byte{'\n'}) + 1
-	punct := make([]uint64, (lines+63)/64)
 	nodes, err := c.parse(ctx, src, p.g, punct)
 	if err != nil {
 		p.release(c)
 		return nil, err
 	}
-	t := newTree(src, nodes, punct) // copies nodes, which belong to c
+	t := newTree(src, slices.Clone(nodes), punct) // nodes belong to c
 	p.release(c)
 	return t, nil
 }

@@ -39,8 +39,7 @@ type Tree struct {
 }
 
 func newTree(src []byte, nodes []Node, punct []uint64) *Tree {
-	t := &Tree{Src: src, Nodes: make([]Node, len(nodes)), punct: punct}
-	copy(t.Nodes, nodes)
+	t := &Tree{Src: src, Nodes: nodes, punct: punct}
 	for i := range t.Nodes {
 		if n := &t.Nodes[i]; n.Kind == KindError || n.Missing {
 			t.ErrorLines = append(t.ErrorLines, 0) // filled below once lines exist
