@@ -87,7 +87,7 @@ static TSTree *pp_parse(TSParser *p, const char *src, uint32_t len, size_t *canc
 // pp_node has exactly the layout of the Go type Node (tree.go asserts it at
 // compile time), so the flattener writes Go's nodes directly.
 typedef struct {
-	uint16_t kind;
+	uint8_t kind;
 	uint8_t field;
 	uint8_t named;
 	uint8_t missing;
@@ -97,7 +97,7 @@ typedef struct {
 
 // pp_sym is what the flattener needs to know about one grammar symbol.
 typedef struct {
-	uint16_t kind;
+	uint8_t kind;
 	uint8_t named;
 	uint8_t drop; // punctuation the analysis never reads: left out as a leaf without a field
 } pp_sym;
@@ -112,7 +112,7 @@ typedef struct { int32_t self, last; } pp_level;
 // again; it returns -1 when memory runs out. One call replaces a cgo round
 // trip per node.
 static int64_t pp_flatten(const TSTree *tree, pp_node *out, int64_t cap,
-                          const pp_sym *syms, uint32_t nsym, uint16_t error_kind, uint16_t other_kind,
+                          const pp_sym *syms, uint32_t nsym, uint8_t error_kind, uint8_t other_kind,
                           const uint8_t *fields, uint32_t nfield, uint64_t *punct, uint32_t nlines) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	int64_t n = 0;
@@ -295,7 +295,7 @@ func (c *cparser) parse(ctx context.Context, src []byte, g *grammar, punct []uin
 	buf := c.buf[:cap(c.buf)]
 	for {
 		n := int(C.pp_flatten(t, (*C.pp_node)(unsafe.Pointer(&buf[0])), C.int64_t(len(buf)),
-			(*C.pp_sym)(unsafe.Pointer(&g.syms[0])), C.uint32_t(len(g.syms)), C.uint16_t(KindError), C.uint16_t(KindOther),
+			(*C.pp_sym)(unsafe.Pointer(&g.syms[0])), C.uint32_t(len(g.syms)), C.uint8_t(KindError), C.uint8_t(KindOther),
 			(*C.uint8_t)(unsafe.Pointer(&g.fields[0])), C.uint32_t(len(g.fields)),
 			(*C.uint64_t)(unsafe.Pointer(&punct[0])), C.uint32_t(64*len(punct))))
 		switch {

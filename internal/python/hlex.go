@@ -1,5 +1,10 @@
 package python
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // The lexer of the hand-written parser (hparse.go). It produces the token
 // stream tree-sitter-python's lexer and external scanner produce for valid
 // source: zero-width NEWLINE, INDENT and DEDENT tokens at the positions the
@@ -218,6 +223,26 @@ func isIdentChar(c byte) bool {
 	return isIdentStart(c) || c >= '0' && c <= '9'
 }
 
+// identRune returns the length of the non-ASCII rune at the start of b when
+// it may start (first) or continue an identifier, and 0 otherwise. Letters,
+// letter numbers, marks, digits and connector punctuation approximate
+// Unicode's XID classes, which tree-sitter uses.
+func identRune(b []byte, first bool) int {
+	if len(b) == 0 || b[0] < 0x80 {
+		return 0
+	}
+	r, l := utf8.DecodeRune(b)
+	switch {
+	case r == utf8.RuneError:
+		return 0
+	case unicode.IsLetter(r) || unicode.Is(unicode.Nl, r):
+		return l
+	case !first && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Nd, r) || unicode.Is(unicode.Pc, r)):
+		return l
+	}
+	return 0
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isHex(c byte) bool {
@@ -398,10 +423,21 @@ func (p *hparser) lexToken(i int) {
 	c := src[i]
 	start := uint32(i)
 	switch {
-	case isIdentStart(c):
-		j := i + 1
-		for j < n && isIdentChar(src[j]) {
+	case isIdentStart(c) || c >= 0x80 && identRune(src[i:], true) > 0:
+		j := i
+		if c >= 0x80 {
+			j += identRune(src[i:], true)
+		} else {
 			j++
+		}
+		for j < n {
+			if isIdentChar(src[j]) {
+				j++
+			} else if l := identRune(src[j:], false); l > 0 {
+				j += l
+			} else {
+				break
+			}
 		}
 		if j < n && (src[j] == '"' || src[j] == '\'') && j-i <= 3 && p.stringStart(i, j) {
 			return

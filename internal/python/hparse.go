@@ -53,27 +53,44 @@ func (p *hparser) skipSpaces(i int) int {
 	return i
 }
 
+// hscratch is the memory a parse works in, kept between parses.
+type hscratch struct {
+	nodes   []hnode
+	stack   []int32
+	indents []int
+}
+
 // hparse parses src. ok is false when the hand-written parser does not
-// handle it; punct is then left clear.
-func hparse(src []byte, punct []uint64) (nodes []Node, ok bool) {
-	nodes, at := hparseAt(src, punct)
+// handle it; punct is then left clear. scratch may be nil.
+func hparse(src []byte, punct []uint64, scratch *hscratch) (nodes []Node, ok bool) {
+	nodes, at := hparseAt(src, punct, scratch)
 	return nodes, at < 0
 }
 
 // hparseAt is hparse that says where it gave up: the offset of the
 // lookahead then, or -1 when it did not.
-func hparseAt(src []byte, punct []uint64) (nodes []Node, at int) {
+func hparseAt(src []byte, punct []uint64, scratch *hscratch) (nodes []Node, at int) {
 	if len(src) >= math.MaxInt32/2 {
 		return nil, 0
+	}
+	if scratch == nil {
+		scratch = new(hscratch)
+	}
+	if want := len(src)/5 + 16; cap(scratch.nodes) < want {
+		scratch.nodes = make([]hnode, 0, want)
 	}
 	p := &hparser{
 		src:         src,
 		punct:       punct,
-		indents:     make([]int, 1, 16),
+		indents:     append(scratch.indents[:0], 0),
 		atLineStart: true,
-		nodes:       make([]hnode, 0, len(src)/5+16),
-		stack:       make([]int32, 0, 256),
+		nodes:       scratch.nodes[:0],
+		stack:       scratch.stack[:0],
 	}
+	defer func() {
+		// Keep what grew for the next parse.
+		scratch.nodes, scratch.stack, scratch.indents = p.nodes[:0], p.stack[:0], p.indents[:0]
+	}()
 	defer func() {
 		if r := recover(); r != nil {
 			if _, is := r.(bailout); !is {
@@ -443,6 +460,14 @@ func (p *hparser) simpleStatement() {
 	default:
 		if p.isName() {
 			switch string(p.src[p.tok.start:p.tok.end]) {
+			case "type":
+				// tree-sitter reads `type <type> = <type>` as a type
+				// alias even when it is `type(x).attr = value`.
+				if i := p.skipSpaces(int(p.tok.end)); i < len(p.src) && (isIdentChar(p.src[i]) || strings.IndexByte("([{'\"", p.src[i]) >= 0) {
+					if p.attempt(func() { p.typeAlias(mark, start) }) {
+						return
+					}
+				}
 			case "print", "exec":
 				// tree-sitter may read a Python 2 statement here.
 				if i := p.skipSpaces(int(p.tok.end)); i >= len(p.src) || p.src[i] != '(' {
@@ -452,6 +477,19 @@ func (p *hparser) simpleStatement() {
 		}
 		p.expressionStatement(mark, start)
 	}
+}
+
+// typeAlias reads `type <type> = <type>` up to the end of the statement.
+func (p *hparser) typeAlias(mark int, start uint32) {
+	p.leaf()
+	p.setField(p.typeNode(), FieldLeft)
+	p.expect(opAssign)
+	p.leaf()
+	p.setField(p.typeNode(), FieldRight)
+	if !p.atStatementEnd() {
+		p.bail()
+	}
+	p.close(KindTypeAliasStatement, mark, start)
 }
 
 func (p *hparser) dottedName() int32 {
@@ -573,12 +611,6 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 	multi := p.exprList()
 	switch {
 	case p.isOp(opAssign) || isAugmented(p.tok):
-		if e := int(start) + 4; e <= len(p.src) && string(p.src[start:e]) == "type" && (e == len(p.src) || !isIdentChar(p.src[e])) {
-			// tree-sitter may read `type X = ...` as a type alias.
-			if i := p.skipSpaces(e); i < len(p.src) && (isIdentChar(p.src[i]) || strings.IndexByte("([{'\"", p.src[i]) >= 0) {
-				p.bail()
-			}
-		}
 		p.assignment(mark, start, multi)
 	case p.isOp(opColon):
 		if multi {
@@ -795,9 +827,13 @@ func (p *hparser) tryStatement(mark int, start uint32) {
 	p.setField(p.suite(), FieldBody)
 	for p.isKw(keyExcept) {
 		m2, s2 := len(p.stack), p.tok.start
+		if int(p.tok.end) < len(p.src) && p.src[p.tok.end] == '*' {
+			p.exceptGroup(m2, s2)
+			continue
+		}
 		p.leaf()
 		if p.isOp(opStar) {
-			p.bail() // except*: left to tree-sitter
+			p.bail() // `except *E`: an error to tree-sitter
 		}
 		if !p.isOp(opColon) {
 			m3, s3 := len(p.stack), p.tok.start
@@ -826,6 +862,26 @@ func (p *hparser) tryStatement(mark int, start uint32) {
 		p.close(KindFinallyClause, m2, s2)
 	}
 	p.close(KindTryStatement, mark, start)
+}
+
+// exceptGroup reads an except_group_clause, whose keyword is the single
+// token `except*`.
+func (p *hparser) exceptGroup(mark int, start uint32) {
+	p.push(KindOther, false, start, p.tok.end+1)
+	p.pos = int(p.tok.end) + 1
+	p.prevEnd = p.tok.end + 1
+	p.lastColon = false
+	p.scan()
+	m3, s3 := len(p.stack), p.tok.start
+	p.expr()
+	if p.isKw(keyAs) {
+		p.leaf()
+		p.asTarget()
+		p.close(KindAsPattern, m3, s3)
+	}
+	p.colon()
+	p.suite()
+	p.close(KindExceptGroupClause, mark, start)
 }
 
 // asTarget reads the target after `as` in an as_pattern.

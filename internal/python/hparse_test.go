@@ -27,7 +27,7 @@ func compareHand(t testing.TB, p *Parser, src []byte) (diff string, bailed, skip
 		return "", false, true
 	}
 	punct := make([]uint64, (lines+63)/64)
-	nodes, at := hparseAt(src, punct)
+	nodes, at := hparseAt(src, punct, nil)
 	if at >= 0 {
 		if os.Getenv("PP_PARSE_BAILS") != "" {
 			at = min(at, len(src))
@@ -92,7 +92,7 @@ func TestHandParserMatchesTreeSitter(t *testing.T) {
 	}
 	for _, src := range handBails {
 		punct := make([]uint64, 1+len(src)/64)
-		if _, ok := hparse([]byte(src), punct); ok {
+		if _, ok := hparse([]byte(src), punct, nil); ok {
 			t.Errorf("%q: the hand-written parser did not leave this to tree-sitter", src)
 		}
 	}
@@ -171,6 +171,9 @@ var handSnippets = []string{
 	"class A:\n    x: int = 1\n    def f(self) -> 'A': ...\n\n\nclass B(A): pass\n",
 	"if x:\n    pass\n# c1\n    # c2\nelif y:\n    pass\n",
 	"def f():\n    return (\n        a  # x\n    )  # y\n# z\n",
+	"type(m).foo = 1\ntype(m).a.b = x, y\ntype X = int\ntype(self).n -= 1\ntype = 3\n",
+	"try:\n    pass\nexcept* ValueError as e:\n    pass\nexcept* (A, B):\n    pass\n",
+	"def f():\n    áóí = 20\n    return 10 + áóí / 0\n",
 }
 
 var handBails = []string{

@@ -5,7 +5,7 @@ package python
 // linked grammar, so a grammar upgrade that renames a node fails loudly.
 
 // Kind is a syntax node kind.
-type Kind uint16
+type Kind uint8
 
 // Node kinds. KindOther is any kind the analyzer does not name (anonymous
 // tokens such as operators and keywords; read their text).
@@ -366,3 +366,7 @@ func (f Field) String() string {
 	}
 	return "?"
 }
+
+// Kind is stored in one byte (Node and the flattener's pp_node); this fails
+// to compile when the kinds outgrow it.
+const _ = uint8(kindCount - 1)

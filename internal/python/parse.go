@@ -79,9 +79,21 @@ func newGrammar() (*grammar, error) {
 // the file on every read and whose allocator calls back into Go; the grammar
 // and the runtime are the official bindings'.
 type Parser struct {
-	g    *grammar
-	lang unsafe.Pointer
-	pool chan *cparser
+	g         *grammar
+	lang      unsafe.Pointer
+	pool      chan *cparser
+	scratches chan *hscratch // one per concurrent parse at most
+}
+
+// scratch returns the hand-written parser's working memory for one parse;
+// the caller offers it back to p.scratches.
+func (p *Parser) scratch() *hscratch {
+	select {
+	case s := <-p.scratches:
+		return s
+	default:
+		return new(hscratch)
+	}
 }
 
 // NewParser loads the grammar.
@@ -90,7 +102,8 @@ func NewParser() (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Parser{g: g, lang: tspython.Language(), pool: make(chan *cparser, 2*runtime.GOMAXPROCS(0))}, nil
+	n := runtime.GOMAXPROCS(0)
+	return &Parser{g: g, lang: tspython.Language(), pool: make(chan *cparser, 2*n), scratches: make(chan *hscratch, n)}, nil
 }
 
 // Close frees the pooled C parsers. The Parser must not be used afterwards.
@@ -131,7 +144,13 @@ func (p *Parser) Parse(ctx context.Context, src []byte) (*Tree, error) {
 	}
 	lines := bytes.Count(src, []byte{'\n'}) + 1
 	punct := make([]uint64, (lines+63)/64)
-	if nodes, ok := hparse(src, punct); ok {
+	scratch := p.scratch()
+	nodes, ok := hparse(src, punct, scratch)
+	select {
+	case p.scratches <- scratch:
+	default:
+	}
+	if ok {
 		return newTree(src, nodes, punct), nil
 	}
 	return p.parseTreeSitter(ctx, src, punct)
