@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/patchpatrol/patchpatrol/internal/hugeheap"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,6 +83,11 @@ func (a *app) scan(cmd *cobra.Command, o *options, args, excludes []string, shar
 		return err
 	}
 	skipped = append(skipped, more...)
+	var total int64
+	for _, u := range units {
+		total += int64(len(u.Content))
+	}
+	hugeheap.Reserve(24 * total)
 	s := r.s
 	eng, err := a.newEngines(ctx, nil, s, false)
 	if err != nil {
