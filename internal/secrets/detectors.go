@@ -43,7 +43,6 @@ const (
 var (
 	awsKeyIDRE     = lazyRE(`^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
 	awsKeyIDAnyRE  = lazyRE(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`)
-	awsSecretRE    = lazyRE(`[A-Za-z0-9/+]{40}`)
 	githubRE       = lazyRE(`^gh[pousr]_[A-Za-z0-9]{36,251}`)
 	githubPATRE    = lazyRE(`^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,}`)
 	gitlabRE       = lazyRE(`^gl(?:pat|oas|dt|rtr|rt|cbt|ptt|ft|imt|agent|wt|soat|ffct)-[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{2,}){0,3}`)
@@ -327,7 +326,7 @@ func findAWSSecret(s *scan, d *definition, emit func(hit)) {
 	prev = -1
 	eachAWSPrefix(s.text, add)
 	for _, w := range mergeSpans(wins) {
-		for _, m := range awsSecretRE().FindAllIndex(s.text[w[0]:w[1]], -1) {
+		for _, m := range awsSecretRuns(s.text[w[0]:w[1]]) {
 			start, end := w[0]+m[0], w[0]+m[1]
 			// "=" may follow a key (padding) but may also precede it (key=value).
 			if (start > 0 && isAWSSecretCh(s.text[start-1]) && s.text[start-1] != '=') ||
@@ -348,6 +347,31 @@ func findAWSSecret(s *scan, d *definition, emit func(hit)) {
 		}
 	}
 }
+
+// awsSecretRuns returns what the expression [A-Za-z0-9/+]{40} finds in b
+// (the leftmost, non-overlapping 40-character stretches of those
+// characters) without the regular-expression engine, which was most of
+// the detector's time.
+func awsSecretRuns(b []byte) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(b); {
+		if !isAWSBody(b[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && isAWSBody(b[j]) {
+			j++
+		}
+		for k := i; k+40 <= j; k += 40 {
+			out = append(out, [2]int{k, k + 40})
+		}
+		i = j
+	}
+	return out
+}
+
+func isAWSBody(c byte) bool { return isAlnum(c) || c == '/' || c == '+' }
 
 func isAWSSecretCh(c byte) bool { return isAlnum(c) || c == '/' || c == '+' || c == '=' }
 
