@@ -342,7 +342,9 @@ func (a *batch) runTop(m *Module) {
 	fr.execBlock(0)
 	a.modEnv[m] = fr.env
 	if fr.env.dead {
-		a.modEnv[m] = &env{vars: fr.env.vars}
+		live := *fr.env
+		live.dead = false
+		a.modEnv[m] = &live
 	}
 }
 
@@ -352,7 +354,7 @@ func (a *batch) runTop(m *Module) {
 func (a *batch) global(m *Module, name string) *Value {
 	if c := a.final(m); c != nil {
 		if e := c.envs[m]; e != nil {
-			return e.vars[name]
+			return e.value(name)
 		}
 		return nil
 	}
@@ -360,7 +362,7 @@ func (a *batch) global(m *Module, name string) *Value {
 		a.runTop(m)
 	}
 	if e := a.modEnv[m]; e != nil {
-		return e.vars[name]
+		return e.value(name)
 	}
 	return nil
 }
@@ -370,7 +372,7 @@ func (a *batch) setGlobal(m *Module, name string, v *Value) {
 		return // a lower level's module: its state is final
 	}
 	if e := a.modEnv[m]; e != nil {
-		e.vars[name] = join(e.vars[name], v)
+		e.set(name, join(e.value(name), v))
 	}
 }
 
@@ -439,15 +441,15 @@ func (a *batch) analyzeNested(fn *Function, parent *frame) {
 	if a.info(fn).state != fsNew {
 		return
 	}
-	outer := make(map[string]*Value, len(parent.env.vars))
+	outer := make(map[string]*Value, len(parent.env.own)+8)
 	if parent.outer != nil {
 		for k, v := range parent.outer {
 			outer[k] = v
 		}
 	}
-	for k, v := range parent.env.vars {
+	parent.env.each(func(k string, v *Value) {
 		outer[k] = v
-	}
+	})
 	a.runFunc(fn, outer)
 }
 
@@ -464,7 +466,7 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	fr.labelled = make([]bool, len(fn.Params))
 	for i, p := range fn.Params {
 		v := a.paramValue(fr, fn, i, p)
-		fr.env.vars[p.Name] = v
+		fr.env.set(p.Name, v)
 		fr.labelled[i] = v.Taint.Param(i) != 0
 	}
 	a.onParams(fr, fn)
@@ -485,14 +487,14 @@ func (a *batch) runFunc(fn *Function, outer map[string]*Value) *summary {
 	}
 	if fn.IsMethod() && len(fn.Params) > 0 && !fn.isStatic() {
 		prefix := fn.Params[0].Name + "."
-		for k, v := range fr.env.vars {
+		fr.env.each(func(k string, v *Value) {
 			if attr, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(attr, ".") {
 				if fi.summary.attrs == nil {
 					fi.summary.attrs = map[string]*Value{}
 				}
 				fi.summary.attrs[attr] = v
 			}
-		}
+		})
 	}
 	fi.state = fsDone
 	a.out.deferFindings(fn, fr.deferred)

@@ -101,7 +101,7 @@ func (f *frame) evalCall(id NodeID) *Value {
 	t := f.t
 	if f.env.narrowed {
 		if k := f.pureKey(id); k != "" {
-			if v, ok := f.env.vars[k]; ok {
+			if v, ok := f.env.get(k); ok {
 				return v // narrowed by a guard
 			}
 		}
@@ -110,7 +110,7 @@ func (f *frame) evalCall(id NodeID) *Value {
 	if t.Kind(c.fnNode) == KindAttribute {
 		c.method = t.Text(t.Child(c.fnNode, FieldAttribute))
 		if p := f.attrPath(c.fnNode); p != "" {
-			if v, ok := f.env.vars[p]; ok {
+			if v, ok := f.env.get(p); ok {
 				c.callee = v
 			}
 		}
@@ -362,8 +362,8 @@ func (f *frame) inheritFields(c *call, fn *Function, s *summary) {
 	args := f.a.bindArgs(c, fn)
 	for attr, v := range s.attrs {
 		key := self + "." + attr
-		if _, set := f.env.vars[key]; !set {
-			f.env.vars[key] = subst(v, args, 0)
+		if _, set := f.env.get(key); !set {
+			f.env.set(key, subst(v, args, 0))
 		}
 	}
 }

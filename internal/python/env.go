@@ -2,49 +2,199 @@ package python
 
 // env is the abstract state at one program point: what each local name may
 // hold. A dead env is unreachable (after return, raise, break or abort()).
+//
+// Branches copy the state and joins merge it back, so an env is layered:
+// its own bindings sit on a chain of frozen layers that copies share.
+// Copying freezes the bindings made so far into a new shared layer, and a
+// join of two envs that share a layer only looks at what either changed
+// above it. Frozen layers are never written again.
 type env struct {
-	vars map[string]*Value
-	dead bool
+	own   map[string]*Value // bindings made at this layer; nil until the first
+	base  *env              // frozen layers below, or nil
+	depth int               // how many layers are below
+	dead  bool
 	// narrowed is set once a guard narrowed a pure expression ("§..." keys),
 	// so reads of such expressions only look them up when it can matter.
 	narrowed bool
 }
 
-func newEnv() *env { return &env{vars: make(map[string]*Value, 16)} }
+// maxEnvDepth bounds the chain a lookup walks; a deeper env is flattened
+// when it is next copied.
+const maxEnvDepth = 6
+
+// deletedValue marks, in a layer, a name deleted above a layer that binds it.
+var deletedValue = &Value{}
+
+func newEnv() *env { return &env{} }
+
+// get returns what name is bound to, and whether it is bound.
+func (e *env) get(name string) (*Value, bool) {
+	for l := e; l != nil; l = l.base {
+		if v, ok := l.own[name]; ok {
+			if v == deletedValue {
+				return nil, false
+			}
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// value returns what name is bound to, or nil.
+func (e *env) value(name string) *Value {
+	v, _ := e.get(name)
+	return v
+}
+
+func (e *env) set(name string, v *Value) {
+	if e.own == nil {
+		e.own = make(map[string]*Value, 8)
+	}
+	e.own[name] = v
+}
+
+func (e *env) del(name string) {
+	if e.base == nil {
+		delete(e.own, name)
+		return
+	}
+	e.set(name, deletedValue)
+}
+
+// all returns every binding, flattened into a new map.
+func (e *env) all() map[string]*Value {
+	if e.base == nil {
+		m := make(map[string]*Value, len(e.own))
+		for k, v := range e.own {
+			if v != deletedValue {
+				m[k] = v
+			}
+		}
+		return m
+	}
+	var chain [maxEnvDepth + 2]*env
+	layers := chain[:0]
+	for l := e; l != nil; l = l.base {
+		layers = append(layers, l)
+	}
+	m := make(map[string]*Value, len(layers[len(layers)-1].own)+8)
+	for i := len(layers) - 1; i >= 0; i-- {
+		for k, v := range layers[i].own {
+			if v == deletedValue {
+				delete(m, k)
+			} else {
+				m[k] = v
+			}
+		}
+	}
+	return m
+}
+
+// each calls fn with every binding.
+func (e *env) each(fn func(name string, v *Value)) {
+	if e.base == nil {
+		for k, v := range e.own {
+			if v != deletedValue {
+				fn(k, v)
+			}
+		}
+		return
+	}
+	for k, v := range e.all() {
+		fn(k, v)
+	}
+}
+
+// freeze moves the bindings made at e into a frozen layer below it, which
+// copies of e then share.
+func (e *env) freeze() {
+	if len(e.own) == 0 {
+		return
+	}
+	if e.depth >= maxEnvDepth {
+		e.base = &env{own: e.all()}
+		e.depth = 1
+		e.own = nil
+		return
+	}
+	e.base = &env{own: e.own, base: e.base, depth: e.depth}
+	e.depth++
+	e.own = nil
+}
 
 func (e *env) copy() *env {
-	c := &env{vars: make(map[string]*Value, len(e.vars)+4), dead: e.dead, narrowed: e.narrowed}
-	for k, v := range e.vars {
-		c.vars[k] = v
+	e.freeze()
+	return &env{base: e.base, depth: e.depth, dead: e.dead, narrowed: e.narrowed}
+}
+
+// flat returns an env with e's bindings in one layer that shares nothing,
+// for publishing to other goroutines.
+func (e *env) flat() *env {
+	return &env{own: e.all(), dead: e.dead, narrowed: e.narrowed}
+}
+
+// shared returns the deepest frozen layer below both a and b, or nil.
+func shared(a, b *env) *env {
+	for x := a.base; x != nil; x = x.base {
+		for y := b.base; y != nil; y = y.base {
+			if x == y {
+				return x
+			}
+		}
 	}
-	return c
+	return nil
 }
 
 // joinEnv merges the states two paths reach a point with. A dead path
 // contributes nothing; a name bound on one path only may still be unbound on
 // the other, which the lookup treats as unknown, so it keeps the bound value.
 func joinEnv(a, b *env) *env {
-	// The result never aliases an input: callers go on to mutate it.
+	// The result never shares a writable layer with an input: callers go
+	// on to mutate it.
 	switch {
 	case a == nil || a.dead:
 		if b == nil {
-			return &env{vars: map[string]*Value{}, dead: true}
+			return &env{dead: true}
 		}
 		return b.copy()
 	case b == nil || b.dead:
 		return a.copy()
 	}
-	out := &env{vars: make(map[string]*Value, len(a.vars)), narrowed: a.narrowed || b.narrowed}
-	for k, va := range a.vars {
-		if vb, ok := b.vars[k]; ok {
-			out.vars[k] = join(va, vb)
-		} else {
-			out.vars[k] = join(va, unboundValue)
+	common := shared(a, b)
+	out := &env{base: common, narrowed: a.narrowed || b.narrowed}
+	if common != nil {
+		out.depth = common.depth + 1
+	}
+	// Only names some layer above the shared one binds can differ.
+	merge := func(from *env) {
+		for l := from; l != common; l = l.base {
+			for k := range l.own {
+				if _, done := out.own[k]; done {
+					continue
+				}
+				va, oka := a.get(k)
+				vb, okb := b.get(k)
+				switch {
+				case oka && okb:
+					out.set(k, join(va, vb))
+				case oka:
+					out.set(k, join(va, unboundValue))
+				case okb:
+					out.set(k, join(unboundValue, vb))
+				default:
+					out.set(k, deletedValue)
+				}
+			}
 		}
 	}
-	for k, vb := range b.vars {
-		if _, ok := a.vars[k]; !ok {
-			out.vars[k] = join(unboundValue, vb)
+	merge(a)
+	merge(b)
+	if common == nil {
+		// Without a shared layer, deletions have nothing to hide.
+		for k, v := range out.own {
+			if v == deletedValue {
+				delete(out.own, k)
+			}
 		}
 	}
 	return out

@@ -64,7 +64,7 @@ func (f *frame) eval(id NodeID) *Value {
 		return cleanValue
 	case KindAttribute:
 		if p := f.attrPath(id); p != "" {
-			if v, ok := f.env.vars[p]; ok {
+			if v, ok := f.env.get(p); ok {
 				return v
 			}
 		}
@@ -186,7 +186,7 @@ func (f *frame) evalLambda(id NodeID, c *call) *Value {
 		if v == nil {
 			v = unknownValue
 		}
-		f.env.vars[p.Name] = v
+		f.env.set(p.Name, v)
 	}
 	return f.eval(t.Child(id, FieldBody))
 }
@@ -206,7 +206,7 @@ func finishContainer(v *Value) *Value {
 }
 
 func (f *frame) lookup(name string) *Value {
-	if v, ok := f.env.vars[name]; ok {
+	if v, ok := f.env.get(name); ok {
 		return v
 	}
 	if f.fn != nil && !f.globals[name] && f.isLocal(name) {
@@ -487,7 +487,7 @@ func (f *frame) evalSubscript(id NodeID) *Value {
 	t := f.t
 	if f.env.narrowed {
 		if k := f.pureKey(id); k != "" {
-			if v, ok := f.env.vars[k]; ok {
+			if v, ok := f.env.get(k); ok {
 				return v // narrowed by a guard
 			}
 		}
@@ -651,11 +651,11 @@ func (f *frame) evalComprehension(id, body NodeID) *Value {
 	v := f.eval(body)
 	// Names bound by a walrus inside the comprehension leak to the enclosing
 	// scope; the loop variables do not.
-	for k, val := range f.env.vars {
-		if _, had := saved.vars[k]; !had && f.walrusTarget(id, k) {
-			saved.vars[k] = val
+	f.env.each(func(k string, val *Value) {
+		if _, had := saved.get(k); !had && f.walrusTarget(id, k) {
+			saved.set(k, val)
 		}
-	}
+	})
 	f.env = saved
 	return v
 }

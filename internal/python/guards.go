@@ -36,7 +36,7 @@ func (f *frame) trackGuard(e NodeID, v *Value) {
 			continue
 		}
 		safe := Class(0)
-		if cur := te.vars[p.Name]; cur != nil {
+		if cur := te.value(p.Name); cur != nil {
 			safe = AllClasses &^ cur.Taint.Param(i)
 		}
 		f.guards[i] &= safe

@@ -138,7 +138,7 @@ func (f *frame) execStmt(id NodeID) {
 	case KindDeleteStatement:
 		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindIdentifier {
-				delete(f.env.vars, t.Text(c))
+				f.env.del(t.Text(c))
 			}
 		}
 	case KindBlock:
@@ -302,13 +302,13 @@ func withElem(c *Value, key string, v *Value) *Value {
 func (f *frame) setVar(name string, v *Value) {
 	if f.fn == nil || f.globals[name] {
 		// Module level, or a global declaration: the module's state changes.
-		f.env.vars[name] = v
+		f.env.set(name, v)
 		if f.fn != nil {
 			f.a.setGlobal(f.m, name, v)
 		}
 		return
 	}
-	f.env.vars[name] = v
+	f.env.set(name, v)
 }
 
 // attrPath returns "self.x" style paths for attribute chains rooted at a
@@ -463,7 +463,7 @@ func (f *frame) execWhile(id NodeID) {
 	f.loops = f.loops[:len(f.loops)-1]
 	if known && truth {
 		// while True: only a break leaves the loop.
-		f.env = &env{vars: map[string]*Value{}, dead: true}
+		f.env = &env{dead: true}
 	} else {
 		_, fe := f.refineIn(state, cond)
 		f.env = fe.copy()
@@ -642,12 +642,12 @@ func (f *frame) execClass(id NodeID) {
 	// A module-level class's attributes are module state under
 	// "Class.ATTR", so that Class.ATTR, cls.ATTR and self.ATTR (an
 	// allow-list, a constant default) resolve to what the body assigned.
-	for k, v := range body.vars {
-		if old, ok := saved.vars[k]; (ok && old == v) || v == nil || v.Fn != nil || strings.Contains(k, ".") {
-			continue
+	body.each(func(k string, v *Value) {
+		if old, ok := saved.get(k); (ok && old == v) || v == nil || v.Fn != nil || strings.Contains(k, ".") {
+			return
 		}
 		f.setVar(name+"."+k, v)
-	}
+	})
 }
 
 func (f *frame) defineFunction(id NodeID) {

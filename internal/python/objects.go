@@ -169,7 +169,7 @@ func (a *batch) classAttr(f *frame, obj *Value, attr string) *Value {
 	}
 	var v *Value
 	if m == f.m && f.fn == nil {
-		v = f.env.vars[cls+"."+attr]
+		v = f.env.value(cls + "." + attr)
 	} else {
 		v = a.global(m, cls+"."+attr)
 	}

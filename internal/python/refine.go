@@ -79,9 +79,9 @@ func (f *frame) narrow(e *env, subj NodeID, cs Class) *env {
 	out := e.copy()
 	out.narrowed = out.narrowed || pure
 	if cs == AllClasses && cur.Const == nil {
-		out.vars[path] = cleanValue
+		out.set(path, cleanValue)
 	} else {
-		out.vars[path] = cur.sanitize(cs)
+		out.set(path, cur.sanitize(cs))
 	}
 	return out
 }
@@ -93,7 +93,7 @@ func (f *frame) setConst(e *env, subj NodeID, c any) *env {
 		return e
 	}
 	out := e.copy()
-	out.vars[path] = constValue(c)
+	out.set(path, constValue(c))
 	return out
 }
 
