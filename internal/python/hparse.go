@@ -40,6 +40,18 @@ type hparser struct {
 	stack       []int32
 	punct       []uint64
 	rowPos, row int // a cursor for the line of a position
+	nest        int // how deep the recursive descent is
+}
+
+// maxNest bounds the parser's recursion; deeper source is left to
+// tree-sitter, whose parser does not recurse.
+const maxNest = 1000
+
+func (p *hparser) enter() {
+	p.nest++
+	if p.nest > maxNest {
+		p.bail()
+	}
 }
 
 type bailout struct{}
@@ -320,6 +332,8 @@ func (p *hparser) module() int32 {
 }
 
 func (p *hparser) statement() {
+	p.enter()
+	defer func() { p.nest-- }()
 	mark, start := len(p.stack), p.tok.start
 	switch p.tok.k {
 	case tName:
@@ -1143,6 +1157,8 @@ func (p *hparser) expr() int32 { return p.exprCond(true) }
 // exprCond reads an `expression`; cond false leaves a following `if` alone
 // (comprehension clauses).
 func (p *hparser) exprCond(cond bool) int32 {
+	p.enter()
+	defer func() { p.nest-- }()
 	mark, start := len(p.stack), p.tok.start
 	if p.isKw(keyLambda) {
 		p.leaf()
@@ -1229,6 +1245,8 @@ func (p *hparser) notTest() int32 {
 		return p.comparison()
 	}
 	mark, start := len(p.stack), p.tok.start
+	p.enter()
+	defer func() { p.nest-- }()
 	p.leaf()
 	p.setField(p.notTest(), FieldArgument)
 	return p.close(KindNotOperator, mark, start)
@@ -1324,6 +1342,8 @@ func (p *hparser) binary(min int) int32 {
 }
 
 func (p *hparser) unary() int32 {
+	p.enter()
+	defer func() { p.nest-- }()
 	mark, start := len(p.stack), p.tok.start
 	switch {
 	case p.isOp(opMinus) || p.isOp(opPlus) || p.isOp(opTilde):

@@ -177,6 +177,8 @@ var handSnippets = []string{
 }
 
 var handBails = []string{
+	"x = " + strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000) + "\n",
+	"x = " + strings.Repeat("-", 2000) + "1\n",
 	"print 'x'\n",
 	"match x:\n    case 1:\n        pass\n",
 	"def f[T](x: T) -> T: pass\n",
