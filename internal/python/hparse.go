@@ -41,6 +41,10 @@ type hparser struct {
 	punct       []uint64
 	rowPos, row int // a cursor for the line of a position
 	nest        int // how deep the recursive descent is
+	// splat makes the next atom read `*name` as a list_splat, the reading
+	// tree-sitter gives a splat in an expression list, a subscript or a
+	// display's only element: `*a.b` is then an attribute of `*a`.
+	splat bool
 }
 
 // maxNest bounds the parser's recursion; deeper source is left to
@@ -381,7 +385,233 @@ func (p *hparser) statement() {
 	case tNewline, tIndent, tDedent, tEOF:
 		p.bail()
 	}
+	if p.isName() && string(p.src[p.tok.start:p.tok.end]) == "match" && p.attempt(func() { p.matchStatement(mark, start) }) {
+		return
+	}
 	p.simpleStatements()
+}
+
+// --- match statements ---
+
+func (p *hparser) isWord(w string) bool {
+	return p.tok.k == tName && string(p.src[p.tok.start:p.tok.end]) == w
+}
+
+func (p *hparser) matchStatement(mark int, start uint32) {
+	p.leaf() // match
+	for {
+		p.setField(p.expr(), FieldSubject)
+		if !p.isOp(opComma) {
+			break
+		}
+		p.drop()
+		if p.isOp(opColon) {
+			break
+		}
+	}
+	p.colon()
+	if p.tok.k != tIndent {
+		p.bail()
+	}
+	// The block begins with the indent, so comments before the first case
+	// are inside it.
+	bmark, bstart := len(p.stack), p.tok.start
+	p.advance()
+	for p.tok.k != tDedent {
+		if !p.isWord("case") {
+			p.bail()
+		}
+		p.setField(p.caseClause(), FieldAlternative)
+	}
+	p.advance()
+	p.setField(p.close(KindBlock, bmark, bstart), FieldBody)
+	p.close(KindMatchStatement, mark, start)
+}
+
+func (p *hparser) caseClause() int32 {
+	mark, start := len(p.stack), p.tok.start
+	p.leaf() // case
+	for {
+		p.casePattern()
+		if !p.isOp(opComma) {
+			break
+		}
+		p.drop()
+		if p.isOp(opColon) || p.isKw(keyIf) {
+			break
+		}
+	}
+	if p.isKw(keyIf) {
+		m2, s2 := len(p.stack), p.tok.start
+		p.leaf()
+		p.expr()
+		p.setField(p.close(KindIfClause, m2, s2), FieldGuard)
+	}
+	p.colon()
+	p.setField(p.suite(), FieldConsequence)
+	return p.close(KindCaseClause, mark, start)
+}
+
+func (p *hparser) casePattern() int32 {
+	p.enter()
+	defer func() { p.nest-- }()
+	mark, start := len(p.stack), p.tok.start
+	if p.isName() && int(p.tok.end) < len(p.src) && p.src[p.skipSpaces(int(p.tok.end))] == '=' &&
+		!(p.skipSpaces(int(p.tok.end))+1 < len(p.src) && p.src[p.skipSpaces(int(p.tok.end))+1] == '=') {
+		p.ident()
+		p.leaf() // =
+		p.simplePattern()
+		p.close(KindKeywordPattern, mark, start)
+		return p.close(KindCasePattern, mark, start)
+	}
+	p.unionPattern()
+	id := p.close(KindCasePattern, mark, start)
+	if p.isKw(keyAs) {
+		p.leaf()
+		p.ident()
+		p.close(KindAsPattern, mark, start)
+		id = p.close(KindCasePattern, mark, start)
+	}
+	return id
+}
+
+func (p *hparser) unionPattern() {
+	mark, start := len(p.stack), p.tok.start
+	p.simplePattern()
+	if !p.isOp(opPipe) {
+		return
+	}
+	for p.isOp(opPipe) {
+		p.leaf()
+		p.simplePattern()
+	}
+	p.close(KindUnionPattern, mark, start)
+}
+
+// patterns reads case patterns up to closing.
+func (p *hparser) patterns(closing op) {
+	for !p.isOp(closing) {
+		p.casePattern()
+		if !p.isOp(opComma) {
+			break
+		}
+		p.drop()
+	}
+	p.shut(closing)
+}
+
+func (p *hparser) simplePattern() {
+	mark, start := len(p.stack), p.tok.start
+	switch p.tok.k {
+	case tName:
+		switch p.tok.op {
+		case keyNoneLit:
+			p.named(KindNone)
+			return
+		case keyTrue:
+			p.named(KindTrue)
+			return
+		case keyFalse:
+			p.named(KindFalse)
+			return
+		case keyNone:
+		default:
+			p.bail()
+		}
+		if p.isWord("_") {
+			p.leaf()
+			return
+		}
+		p.dottedName()
+		if p.isOp(opLParen) {
+			p.open()
+			p.patterns(opRParen)
+			p.close(KindClassPattern, mark, start)
+		}
+	case tInt, tFloat:
+		p.patternNumber(mark, start)
+	case tStr:
+		p.atom()
+	case tOp:
+		switch p.tok.op {
+		case opMinus:
+			p.leaf()
+			if p.tok.k != tInt && p.tok.k != tFloat {
+				p.bail()
+			}
+			p.patternNumber(mark, start)
+		case opLBrack:
+			p.open()
+			p.patterns(opRBrack)
+			p.close(KindListPattern, mark, start)
+		case opLParen:
+			p.open()
+			p.patterns(opRParen)
+			p.close(KindTuplePattern, mark, start)
+		case opLBrace:
+			p.open()
+			for !p.isOp(opRBrace) {
+				if p.isOp(opDStar) || p.isOp(opStar) {
+					p.splatPattern()
+				} else {
+					k := len(p.stack)
+					p.simplePattern()
+					if len(p.stack) != k+1 {
+						p.bail() // a key of two nodes ("-1")
+					}
+					p.setField(p.stack[k], FieldKey)
+					p.expect(opColon)
+					p.drop()
+					p.setField(p.casePattern(), FieldValue)
+				}
+				if !p.isOp(opComma) {
+					break
+				}
+				p.drop()
+			}
+			p.shut(opRBrace)
+			p.close(KindDictPattern, mark, start)
+		case opStar, opDStar:
+			p.splatPattern()
+		default:
+			p.bail()
+		}
+	default:
+		p.bail()
+	}
+}
+
+// patternNumber reads a number in a pattern, after an optional minus pushed since
+// mark, and a complex_pattern when `+` or `-` and a number follow.
+func (p *hparser) patternNumber(mark int, start uint32) {
+	if p.tok.k == tInt {
+		p.named(KindInteger)
+	} else {
+		p.named(KindFloat)
+	}
+	if p.isOp(opPlus) || p.isOp(opMinus) {
+		p.leaf()
+		switch p.tok.k {
+		case tInt:
+			p.named(KindInteger)
+		case tFloat:
+			p.named(KindFloat)
+		default:
+			p.bail()
+		}
+		p.close(KindComplexPattern, mark, start)
+	}
+}
+
+func (p *hparser) splatPattern() {
+	mark, start := len(p.stack), p.tok.start
+	p.leaf()
+	if p.isWord("_") {
+		p.leaf()
+	} else {
+		p.ident()
+	}
+	p.close(KindSplatPattern, mark, start)
 }
 
 func (p *hparser) simpleStatements() {
@@ -692,7 +922,18 @@ func (p *hparser) rhs() int32 {
 func (p *hparser) toPattern(id int32) {
 	n := &p.nodes[id]
 	switch n.kind {
-	case KindIdentifier, KindAttribute, KindSubscript:
+	case KindIdentifier:
+		return
+	case KindAttribute, KindSubscript:
+		for r := n.first; r >= 0; r = p.nodes[r].first {
+			switch p.nodes[r].kind {
+			case KindListSplat:
+				p.bail() // `*a.b = ...`: read differently as a target
+			case KindAttribute, KindSubscript, KindCall:
+				continue
+			}
+			break
+		}
 		return
 	case KindTuple:
 		n.kind = KindTuplePattern
@@ -1193,27 +1434,41 @@ func (p *hparser) starExpr() int32 { return p.starred(starName, opNone) }
 
 // How tree-sitter reads a splat of more than a name. In an argument list,
 // or in a display of more than one element, `*a.b`, `*a[i]` and `*f()`
-// splat the whole; as the only element of a display, and in an expression
-// list, they are an attribute, subscript or call of `*a`, which is left to
-// tree-sitter.
+// splat the whole; in an expression list, a subscript and as a display's
+// only element, they are an attribute, subscript or call of `*a`.
 const (
-	starName  = iota // only `*name`
-	starWhole        // any expression
-	starFirst        // the first element of a display closed by the given op
+	starName   = iota // `*a` and its trailers (p.splat)
+	starWhole         // the whole expression
+	starFirst         // the whole, unless it is the only element of a display closed by the given op
+	starStrict        // only `*name`: the arguments of print(), which tree-sitter reads either way
 )
 
 func (p *hparser) starred(mode int, closing op) int32 {
 	if !p.isOp(opStar) {
 		return p.expr()
 	}
+	if mode == starName {
+		p.splat = true
+		return p.expr()
+	}
 	mark, start := len(p.stack), p.tok.start
 	p.leaf()
-	if e := p.expr(); p.nodes[e].kind != KindIdentifier {
-		if mode == starName || mode == starFirst && p.isOp(closing) {
-			p.bail()
-		}
+	if e := p.expr(); p.nodes[e].kind != KindIdentifier && (mode == starStrict || mode == starFirst && p.isOp(closing)) {
+		p.bail()
 	}
 	return p.close(KindListSplat, mark, start)
+}
+
+// displayFirst reads the first element of a display closed by closing.
+func (p *hparser) displayFirst(closing op) int32 {
+	if !p.isOp(opStar) {
+		return p.expr()
+	}
+	var first int32
+	if p.attempt(func() { first = p.starred(starFirst, closing) }) {
+		return first
+	}
+	return p.starred(starName, opNone)
 }
 
 func (p *hparser) orTest() int32 {
@@ -1393,6 +1648,8 @@ func (p *hparser) primary() int32 {
 }
 
 func (p *hparser) atom() int32 {
+	splat := p.splat
+	p.splat = false
 	switch p.tok.k {
 	case tName:
 		switch p.tok.op {
@@ -1429,6 +1686,13 @@ func (p *hparser) atom() int32 {
 			return p.braces()
 		case opEllipsis:
 			return p.named(KindEllipsis)
+		case opStar:
+			if splat {
+				mark, start := len(p.stack), p.tok.start
+				p.leaf()
+				p.ident()
+				return p.close(KindListSplat, mark, start)
+			}
 		}
 	}
 	p.bail()
@@ -1478,7 +1742,8 @@ func (p *hparser) parens() int32 {
 		p.shut(opRParen)
 		return p.close(KindParenthesizedExpression, mark, start)
 	}
-	first := p.starred(starFirst, opRParen)
+	starred := p.isOp(opStar)
+	first := p.displayFirst(opRParen)
 	switch {
 	case p.isCompFor():
 		p.setField(first, FieldBody)
@@ -1486,8 +1751,8 @@ func (p *hparser) parens() int32 {
 		p.shut(opRParen)
 		return p.close(KindGeneratorExpression, mark, start)
 	case p.isOp(opRParen):
-		if p.nodes[first].kind == KindListSplat {
-			p.bail()
+		if starred {
+			p.bail() // a parenthesized splat
 		}
 		p.shut(opRParen)
 		return p.close(KindParenthesizedExpression, mark, start)
@@ -1504,7 +1769,7 @@ func (p *hparser) brackets() int32 {
 		p.shut(opRBrack)
 		return p.close(KindList, mark, start)
 	}
-	first := p.starred(starFirst, opRBrack)
+	first := p.displayFirst(opRBrack)
 	if p.isCompFor() {
 		p.setField(first, FieldBody)
 		p.comprehension()
@@ -1542,7 +1807,7 @@ func (p *hparser) braces() int32 {
 		return p.dictRest(mark, start)
 	}
 	m2, s2 := len(p.stack), p.tok.start
-	first := p.starred(starFirst, opRBrace)
+	first := p.displayFirst(opRBrace)
 	if p.isOp(opColon) {
 		p.setField(first, FieldKey)
 		p.drop()
@@ -1651,7 +1916,7 @@ func (p *hparser) argument(plain bool) int32 {
 		if plain {
 			return p.starred(starWhole, opNone)
 		}
-		return p.starred(starName, opNone)
+		return p.starred(starStrict, opNone)
 	case p.isOp(opDStar):
 		p.leaf()
 		p.expr()

@@ -174,13 +174,16 @@ var handSnippets = []string{
 	"type(m).foo = 1\ntype(m).a.b = x, y\ntype X = int\ntype(self).n -= 1\ntype = 3\n",
 	"try:\n    pass\nexcept* ValueError as e:\n    pass\nexcept* (A, B):\n    pass\n",
 	"def f():\n    áóí = 20\n    return 10 + áóí / 0\n",
+	"match x, y:  # m\n    # first\n    case 1 | 2:\n        pass\n    case [a, *rest] if a > 0:\n        pass\n    case {\"k\": v, **kw}:\n        pass\n    case Point(x=0, y=yy) as p:\n        pass\n    case -1 | 1.5 | -2+3j | \"s\" \"t\" | None | a.b:\n        pass\n    case (a, b) | [c, d]:\n        pass\n    case _:\n        pass\n    # last\n",
+	"match = 1\nmatch(x)\nmatch.x = 2\n",
+	"x = [*a.b]\ny = {*f()}\nz = A[*tuple[int, ...]]\nw = *a.b, c\nreturn *f(), *g.h\nv = [*a.b, c]\nprint(x, *a)\n",
 }
 
 var handBails = []string{
 	"x = " + strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000) + "\n",
 	"x = " + strings.Repeat("-", 2000) + "1\n",
 	"print 'x'\n",
-	"match x:\n    case 1:\n        pass\n",
+
 	"def f[T](x: T) -> T: pass\n",
 	"x = (\n",
 }
