@@ -517,7 +517,7 @@ func isGenerator(t *Tree, fn *Function) bool {
 				return
 			}
 		}
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}
@@ -539,7 +539,7 @@ func (a *batch) localNames(m *Module, fn *Function) map[string]bool {
 		case KindIdentifier:
 			out[t.Text(id)] = true
 		case KindPatternList, KindTuplePattern, KindListPattern, KindTuple, KindList, KindListSplatPattern, KindParenthesizedExpression, KindExpressionList:
-			for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+			for c := t.First(id); c != None; c = t.N(c).NextSibling {
 				target(c)
 			}
 		}
@@ -567,7 +567,7 @@ func (a *batch) localNames(m *Module, fn *Function) map[string]bool {
 		case KindAliasedImport:
 			out[t.Text(t.Child(id, FieldAlias))] = true
 		case KindImportStatement, KindImportFromStatement:
-			for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+			for c := t.First(id); c != None; c = t.N(c).NextSibling {
 				if t.N(c).Field == FieldName && t.Kind(c) == KindDottedName {
 					name := t.Text(c)
 					if t.Kind(id) == KindImportStatement {
@@ -577,7 +577,7 @@ func (a *batch) localNames(m *Module, fn *Function) map[string]bool {
 				}
 			}
 		}
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}

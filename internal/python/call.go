@@ -127,7 +127,7 @@ func (f *frame) evalCall(id NodeID) *Value {
 		c.pos = append(c.pos, f.eval(args))
 		c.posNodes = append(c.posNodes, args)
 	} else {
-		for a := t.N(args).FirstChild; args != None && a != None; a = t.N(a).NextSibling {
+		for a := t.First(args); args != None && a != None; a = t.N(a).NextSibling {
 			n := t.N(a)
 			if !n.Named || n.Kind == KindComment {
 				continue

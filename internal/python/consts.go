@@ -12,7 +12,7 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 // ("f", "rb", "") and its quote.
 func (t *Tree) stringPrefix(str NodeID) string {
 	start := t.Child(str, FieldNone)
-	for c := t.N(str).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(str); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Kind == KindStringStart {
 			start = c
 			break
@@ -40,7 +40,7 @@ func (t *Tree) StringValue(id NodeID) (string, bool) {
 	case KindString:
 		var b strings.Builder
 		raw := strings.ContainsRune(t.stringPrefix(id), 'r')
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			switch t.N(c).Kind {
 			case KindStringContent:
 				t.appendContent(&b, c, raw)
@@ -51,7 +51,7 @@ func (t *Tree) StringValue(id NodeID) (string, bool) {
 		return b.String(), true
 	case KindConcatenatedString:
 		var b strings.Builder
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Kind != KindString {
 				continue
 			}
@@ -71,7 +71,7 @@ func (t *Tree) StringValue(id NodeID) (string, bool) {
 func (t *Tree) appendContent(b *strings.Builder, content NodeID, raw bool) {
 	n := t.N(content)
 	pos := n.Start
-	for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(content); c != None; c = t.N(c).NextSibling {
 		cn := t.N(c)
 		if cn.Kind != KindEscapeSequence {
 			continue

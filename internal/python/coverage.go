@@ -210,7 +210,7 @@ func sensitiveExpr(t *Tree, id NodeID) string {
 			return t.Text(id)
 		}
 	case KindString:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindInterpolation {
 				if name := sensitiveExpr(t, t.Child(c, FieldExpression)); name != "" {
 					return name

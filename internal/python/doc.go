@@ -4,7 +4,13 @@
 // the catalog in internal/rules, plus notes for files it could analyse only
 // in part (syntax errors recovered from, the step budget reached).
 //
-// Each file is parsed once with tree-sitter and flattened into a Go tree. An
+// Each file is parsed once into a flat Go tree with tree-sitter-python's
+// node kinds, fields and ranges. A hand-written parser (hparse.go, hlex.go)
+// builds that tree for source it accepts, several times faster than
+// tree-sitter; everything else (syntax errors, Python 2 statements, type
+// parameter lists, constructs tree-sitter reads differently by context) is
+// parsed by tree-sitter, whose error recovery it does not copy.
+// TestHandParserMatchesTreeSitter holds the two to identical trees. An
 // abstract interpreter then runs module top levels and every function over
 // abstract values (constants, per-class taint from request, local and
 // parameter sources, containers with per-key elements), keeping

@@ -20,11 +20,11 @@ func (t *Tree) Dump(id NodeID) string {
 			b.WriteString(n.Field.String() + ": ")
 		}
 		b.WriteString(n.Kind.String())
-		if n.FirstChild == None || n.Kind == KindIdentifier || n.Kind == KindStringContent {
+		if t.First(id) == None || n.Kind == KindIdentifier || n.Kind == KindStringContent {
 			fmt.Fprintf(&b, " %q", t.Text(id))
 		}
 		b.WriteByte('\n')
-		for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			walk(c, depth+1)
 		}
 	}

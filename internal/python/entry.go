@@ -512,7 +512,7 @@ func (a *batch) modelParam(fn *Function, p Param, tainted *Value) *Value {
 	}
 	out := &Value{Elems: map[string]*Value{}, Rest: tainted, Taint: tainted.Taint, Src: tainted.Src}
 	body := t.Child(node, FieldBody)
-	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+	for s := t.First(body); s != None; s = t.N(s).NextSibling {
 		if t.Kind(s) != KindExpressionStatement {
 			continue
 		}

@@ -20,7 +20,7 @@ func (f *frame) eval(id NodeID) *Value {
 		return f.evalString(id)
 	case KindConcatenatedString:
 		var parts []*Value
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindString {
 				parts = append(parts, f.evalString(c))
 			}
@@ -256,7 +256,7 @@ func (f *frame) evalString(id NodeID) *Value {
 	}
 	raw := strings.ContainsRune(t.stringPrefix(id), 'r')
 	var parts []*Value
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		switch t.Kind(c) {
 		case KindStringContent:
 			var b strings.Builder
@@ -270,7 +270,7 @@ func (f *frame) evalString(id NodeID) *Value {
 				}
 				// Nested replacement fields inside the spec are evaluated for
 				// their calls.
-				for s := t.N(spec).FirstChild; s != None; s = t.N(s).NextSibling {
+				for s := t.First(spec); s != None; s = t.N(s).NextSibling {
 					if t.Kind(s) == KindFormatExpression {
 						f.eval(t.Child(s, FieldExpression))
 					}
@@ -461,7 +461,7 @@ func (f *frame) evalCompare(id NodeID) *Value {
 func comparisonOps(t *Tree, id NodeID) []string {
 	var ops []string
 	prevNot, prevIs := false, false
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Named {
 			prevNot, prevIs = false, false
 			continue
@@ -604,7 +604,7 @@ func (f *frame) evalDict(id NodeID) *Value {
 	t := f.t
 	f.a.checkDictPasswords(f, id)
 	out := &Value{Elems: map[string]*Value{}}
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		switch t.Kind(c) {
 		case KindPair:
 			kn := t.Child(c, FieldKey)
@@ -636,7 +636,7 @@ func (f *frame) evalComprehension(id, body NodeID) *Value {
 	t := f.t
 	saved := f.env
 	f.env = saved.copy()
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		switch t.Kind(c) {
 		case KindForInClause:
 			iter := f.eval(t.Child(c, FieldRight))
@@ -672,7 +672,7 @@ func (f *frame) walrusTarget(id NodeID, name string) bool {
 			found = true
 			return
 		}
-		for c := t.N(n).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(n); c != None; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}

@@ -92,7 +92,7 @@ typedef struct {
 	uint8_t named;
 	uint8_t missing;
 	uint32_t start, end;
-	int32_t parent, first_child, next_sibling;
+	int32_t parent, next_sibling;
 } pp_node;
 
 // pp_sym is what the flattener needs to know about one grammar symbol.
@@ -107,7 +107,7 @@ enum { PP_ERROR_SYMBOL = 0xFFFF };
 typedef struct { int32_t self, last; } pp_level;
 
 // pp_flatten writes the tree in pre-order into out (at most cap nodes), with
-// parent, first-child and next-sibling links, and returns the total number
+// parent and next-sibling links, and returns the total number
 // of nodes kept, so a caller whose buffer was too small can grow it and call
 // again; it returns -1 when memory runs out. One call replaces a cgo round
 // trip per node.
@@ -154,12 +154,11 @@ static int64_t pp_flatten(const TSTree *tree, pp_node *out, int64_t cap,
 				p->missing = missing;
 				p->start = ts_node_start_byte(node);
 				p->end = ts_node_end_byte(node);
-				p->first_child = p->next_sibling = -1;
+				p->next_sibling = -1;
 				p->parent = depth == 0 ? -1 : lv[depth - 1].self;
 				if (depth > 0) {
 					pp_level *up = &lv[depth - 1];
 					if (up->last >= 0) out[up->last].next_sibling = id;
-					else out[up->self].first_child = id;
 					up->last = id;
 				}
 			}
@@ -228,8 +227,6 @@ const (
 	_ = uint(unsafe.Offsetof(C.pp_node{}.end) - unsafe.Offsetof(Node{}.End))
 	_ = uint(unsafe.Offsetof(Node{}.Parent) - unsafe.Offsetof(C.pp_node{}.parent))
 	_ = uint(unsafe.Offsetof(C.pp_node{}.parent) - unsafe.Offsetof(Node{}.Parent))
-	_ = uint(unsafe.Offsetof(Node{}.FirstChild) - unsafe.Offsetof(C.pp_node{}.first_child))
-	_ = uint(unsafe.Offsetof(C.pp_node{}.first_child) - unsafe.Offsetof(Node{}.FirstChild))
 	_ = uint(unsafe.Offsetof(Node{}.NextSibling) - unsafe.Offsetof(C.pp_node{}.next_sibling))
 	_ = uint(unsafe.Offsetof(C.pp_node{}.next_sibling) - unsafe.Offsetof(Node{}.NextSibling))
 	_ = uint(unsafe.Sizeof(symInfo{}) - unsafe.Sizeof(C.pp_sym{}))

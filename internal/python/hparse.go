@@ -183,13 +183,13 @@ func (p *hparser) closeNamed(kind Kind, named bool, mark int, start uint32) int3
 	return id
 }
 
-// emit writes the tree in pre-order with parent, first-child and
-// next-sibling links.
+// emit writes the tree in pre-order with parent and next-sibling links (a
+// first child is the node after its parent).
 func (p *hparser) emit(root int32) []Node {
 	out := make([]Node, 0, len(p.nodes))
 	node := func(id int32, parent NodeID) Node {
 		h := &p.nodes[id]
-		return Node{Kind: h.kind, Field: h.field, Named: h.named, Start: h.start, End: h.end, Parent: parent, FirstChild: None, NextSibling: None}
+		return Node{Kind: h.kind, Field: h.field, Named: h.named, Start: h.start, End: h.end, Parent: parent, NextSibling: None}
 	}
 	out = append(out, node(root, None))
 	type level struct {
@@ -208,9 +208,7 @@ func (p *hparser) emit(root int32) []Node {
 		top.next = p.nodes[c].next
 		id := NodeID(len(out))
 		out = append(out, node(c, top.parent))
-		if top.prev == None {
-			out[top.parent].FirstChild = id
-		} else {
+		if top.prev != None {
 			out[top.prev].NextSibling = id
 		}
 		top.prev = id

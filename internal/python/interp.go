@@ -42,7 +42,7 @@ type loopCtx struct {
 
 func (f *frame) execBlock(block NodeID) {
 	t := f.t
-	for c := t.N(block).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(block); c != None; c = t.N(c).NextSibling {
 		if f.env.dead {
 			return
 		}
@@ -58,7 +58,7 @@ func (f *frame) execStmt(id NodeID) {
 	t := f.t
 	switch t.Kind(id) {
 	case KindExpressionStatement:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Named && t.Kind(c) != KindComment {
 				f.evalStmtExpr(c)
 			}
@@ -76,7 +76,7 @@ func (f *frame) execStmt(id NodeID) {
 		f.ret = join(f.ret, v)
 		f.env.dead = true
 	case KindRaiseStatement:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Named {
 				f.eval(c)
 			}
@@ -107,7 +107,7 @@ func (f *frame) execStmt(id NodeID) {
 	case KindFunctionDefinition:
 		f.defineFunction(id)
 	case KindDecoratedDefinition:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindDecorator {
 				d := t.FirstNamed(c)
 				f.eval(d)
@@ -122,7 +122,7 @@ func (f *frame) execStmt(id NodeID) {
 	case KindImportStatement, KindImportFromStatement, KindFutureImportStatement:
 		f.bindImports(id)
 	case KindGlobalStatement, KindNonlocalStatement:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindIdentifier {
 				f.globals[t.Text(c)] = true
 			}
@@ -136,7 +136,7 @@ func (f *frame) execStmt(id NodeID) {
 			f.env = trueEnv
 		}
 	case KindDeleteStatement:
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindIdentifier {
 				f.env.del(t.Text(c))
 			}
@@ -147,7 +147,7 @@ func (f *frame) execStmt(id NodeID) {
 	default:
 		// print/exec statements of Python 2 and anything else: evaluate the
 		// expressions inside for their calls.
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Named {
 				f.eval(c)
 			}
@@ -353,7 +353,7 @@ func (f *frame) execIf(id NodeID) {
 	type clause struct{ cond, body NodeID }
 	clauses := []clause{{t.Child(id, FieldCondition), t.Child(id, FieldConsequence)}}
 	elseBody := None
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Field != FieldAlternative {
 			continue
 		}
@@ -489,11 +489,11 @@ func (f *frame) execTry(id NodeID) {
 	}
 	var out *env
 	var elseClause, finallyClause NodeID = None, None
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		switch t.Kind(c) {
 		case KindExceptClause, KindExceptGroupClause:
 			f.env = handlerIn.copy()
-			for h := t.N(c).FirstChild; h != None; h = t.N(h).NextSibling {
+			for h := t.First(c); h != None; h = t.N(h).NextSibling {
 				switch t.Kind(h) {
 				case KindAsPattern:
 					f.eval(t.FirstNamed(h))
@@ -527,7 +527,7 @@ func (f *frame) execTry(id NodeID) {
 		if wasDead {
 			f.env = handlerIn.copy()
 		}
-		for c := t.N(finallyClause).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(finallyClause); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindBlock {
 				f.execBlock(c)
 			}
@@ -540,11 +540,11 @@ func (f *frame) execTry(id NodeID) {
 
 func (f *frame) execWith(id NodeID) {
 	t := f.t
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.Kind(c) != KindWithClause {
 			continue
 		}
-		for item := t.N(c).FirstChild; item != None; item = t.N(item).NextSibling {
+		for item := t.First(c); item != None; item = t.N(item).NextSibling {
 			if t.Kind(item) != KindWithItem {
 				continue
 			}
@@ -574,13 +574,13 @@ func (f *frame) execMatch(id NodeID) {
 	var out *env
 	body := t.Child(id, FieldBody)
 	exhaustive := false
-	for c := t.N(body).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(body); c != None; c = t.N(c).NextSibling {
 		if t.Kind(c) != KindCaseClause {
 			continue
 		}
 		f.env = entry.copy()
 		// Bind capture names in the pattern to the subject's elements.
-		for p := t.N(c).FirstChild; p != None; p = t.N(p).NextSibling {
+		for p := t.First(c); p != None; p = t.N(p).NextSibling {
 			if t.Kind(p) == KindCasePattern {
 				f.bindPattern(p, subj)
 				if txt := strings.TrimSpace(t.Text(p)); txt == "_" {
@@ -615,7 +615,7 @@ func (f *frame) bindPattern(p NodeID, subj *Value) {
 			}
 			return
 		}
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}
@@ -677,7 +677,7 @@ func (f *frame) bindImports(id NodeID) {
 	if f.fn == nil {
 		return // module-level imports are in Module.Imports
 	}
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Field != FieldName {
 			continue
 		}

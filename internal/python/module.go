@@ -83,7 +83,7 @@ func (m *Module) noteImport(id NodeID, top bool) {
 		if t.Kind(modNode) == KindRelativeImport {
 			mod = m.resolveRelative(mod)
 		}
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Field != FieldName {
 				continue
 			}
@@ -97,7 +97,7 @@ func (m *Module) noteImport(id NodeID, top bool) {
 			names = append(names, mod)
 		}
 	} else {
-		for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			if t.N(c).Field != FieldName {
 				continue
 			}
@@ -167,7 +167,7 @@ func (m *Module) collect() {
 				m.Classes[name] = id
 			}
 			classes = append(classes, id)
-			for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+			for c := t.First(id); c != None; c = t.N(c).NextSibling {
 				walk(c)
 			}
 			classes = classes[:len(classes)-1]
@@ -175,13 +175,13 @@ func (m *Module) collect() {
 		case KindFunctionDefinition:
 			f := m.newFunction(id, parents, classes)
 			parents = append(parents, f)
-			for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+			for c := t.First(id); c != None; c = t.N(c).NextSibling {
 				walk(c)
 			}
 			parents = parents[:len(parents)-1]
 			return
 		}
-		for c := n.FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}
@@ -223,7 +223,7 @@ func (m *Module) newFunction(id NodeID, parents []*Function, classes []NodeID) *
 		}
 	}
 	if p := t.N(id).Parent; p != None && t.Kind(p) == KindDecoratedDefinition {
-		for c := t.N(p).FirstChild; c != None; c = t.N(c).NextSibling {
+		for c := t.First(p); c != None; c = t.N(c).NextSibling {
 			if t.Kind(c) == KindDecorator {
 				f.Decorators = append(f.Decorators, t.FirstNamed(c))
 			}
@@ -243,7 +243,7 @@ func (m *Module) params(ps NodeID) []Param {
 	}
 	var out []Param
 	kwOnly := false
-	for c := t.N(ps).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(ps); c != None; c = t.N(c).NextSibling {
 		n := t.N(c)
 		p := Param{Node: c, Default: None, KeywordOnly: kwOnly}
 		switch n.Kind {
@@ -289,7 +289,7 @@ func (m *Module) params(ps NodeID) []Param {
 
 func (m *Module) addImport(id NodeID) {
 	t := m.Tree
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Field != FieldName {
 			continue
 		}
@@ -319,7 +319,7 @@ func (m *Module) addFromImport(id NodeID) {
 		mod = m.resolveRelative(mod)
 	}
 	m.noteFramework(mod)
-	for c := t.N(id).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(id); c != None; c = t.N(c).NextSibling {
 		if t.N(c).Field != FieldName {
 			continue
 		}

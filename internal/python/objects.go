@@ -84,7 +84,7 @@ func (m *Module) recordFields(className string) []string {
 	}
 	var out []string
 	body := t.Child(cls, FieldBody)
-	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+	for s := t.First(body); s != None; s = t.N(s).NextSibling {
 		if t.Kind(s) != KindExpressionStatement {
 			continue
 		}

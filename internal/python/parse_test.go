@@ -110,7 +110,7 @@ func TestFlattenMatchesBindings(t *testing.T) {
 	// are exactly the later nodes that name it as their parent.
 	for id := range tree.Nodes {
 		var viaLinks, viaParents []NodeID
-		for c := tree.N(NodeID(id)).FirstChild; c != None; c = tree.N(c).NextSibling {
+		for c := tree.First(NodeID(id)); c != None; c = tree.N(c).NextSibling {
 			viaLinks = append(viaLinks, c)
 		}
 		for c := range tree.Nodes {

@@ -133,14 +133,14 @@ func (f *frame) returnsName(name string) bool {
 				if t.Kind(n) == KindIdentifier && t.Text(n) == name && t.N(n).Field != FieldAttribute {
 					found = true
 				}
-				for c := t.N(n).FirstChild; c != None && !found; c = t.N(c).NextSibling {
+				for c := t.First(n); c != None && !found; c = t.N(c).NextSibling {
 					mention(c)
 				}
 			}
 			mention(id)
 			return
 		}
-		for c := t.N(id).FirstChild; c != None && !found; c = t.N(c).NextSibling {
+		for c := t.First(id); c != None && !found; c = t.N(c).NextSibling {
 			walk(c)
 		}
 	}
@@ -669,7 +669,7 @@ func (a *batch) onAssign(f *frame, id, left, right NodeID, v *Value) {
 // wherever it is written: {"password": "hunter2!"}.
 func (a *batch) checkDictPasswords(f *frame, dict NodeID) {
 	t := f.t
-	for c := t.N(dict).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(dict); c != None; c = t.N(c).NextSibling {
 		if t.Kind(c) != KindPair {
 			continue
 		}

@@ -619,7 +619,7 @@ func checkedInLoop(t *Tree, call NodeID) bool {
 		return false
 	}
 	body := t.Child(loop, FieldBody)
-	for s := t.N(body).FirstChild; s != None; s = t.N(s).NextSibling {
+	for s := t.First(body); s != None; s = t.N(s).NextSibling {
 		if t.N(s).Start >= t.N(call).Start {
 			break
 		}

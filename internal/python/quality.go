@@ -207,7 +207,7 @@ func inMainFunction(t *Tree, id NodeID) bool {
 }
 
 func exceptType(t *Tree, clause NodeID) NodeID {
-	for c := t.N(clause).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(clause); c != None; c = t.N(c).NextSibling {
 		n := t.N(c)
 		if n.Named && n.Kind != KindBlock && n.Kind != KindComment {
 			if n.Kind == KindAsPattern {
@@ -240,12 +240,12 @@ func broadException(t *Tree, typ NodeID) bool {
 
 // swallows reports whether an except clause's body only passes or continues.
 func swallows(t *Tree, clause NodeID) bool {
-	for c := t.N(clause).FirstChild; c != None; c = t.N(c).NextSibling {
+	for c := t.First(clause); c != None; c = t.N(c).NextSibling {
 		if t.Kind(c) != KindBlock {
 			continue
 		}
 		any := false
-		for s := t.N(c).FirstChild; s != None; s = t.N(s).NextSibling {
+		for s := t.First(c); s != None; s = t.N(s).NextSibling {
 			switch t.Kind(s) {
 			case KindComment:
 			case KindPassStatement, KindContinueStatement:
@@ -312,7 +312,7 @@ func bodyLines(t *Tree, fn *Function) int {
 			continue
 		}
 		n := &t.Nodes[id]
-		if n.FirstChild != None || n.End <= n.Start || n.Kind == KindComment {
+		if t.First(id) != None || n.End <= n.Start || n.Kind == KindComment {
 			continue
 		}
 		for line+1 < len(t.lineStarts) && t.lineStarts[line+1] <= n.Start {
@@ -356,7 +356,7 @@ func complexity(t *Tree, fn *Function) int {
 		case KindBooleanOperator:
 			c++
 		}
-		for ch := t.N(id).FirstChild; ch != None; ch = t.N(ch).NextSibling {
+		for ch := t.First(id); ch != None; ch = t.N(ch).NextSibling {
 			walk(ch)
 		}
 	}

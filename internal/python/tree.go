@@ -21,8 +21,9 @@ type Node struct {
 	Missing     bool // inserted by error recovery; has no text
 	Start, End  uint32
 	Parent      NodeID
-	FirstChild  NodeID
 	NextSibling NodeID
+	// A node's first child, if any, is the node after it: nodes are in
+	// pre-order (Tree.First).
 }
 
 // Tree is a parsed file: its source, its nodes in pre-order, and a line table.
@@ -97,12 +98,20 @@ func (t *Tree) Text(id NodeID) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// First returns the first child of id, or None.
+func (t *Tree) First(id NodeID) NodeID {
+	if c := id + 1; int(c) < len(t.Nodes) && t.Nodes[c].Parent == id {
+		return c
+	}
+	return None
+}
+
 // Child returns the first child of id filling field f, or None.
 func (t *Tree) Child(id NodeID, f Field) NodeID {
 	if id == None {
 		return None
 	}
-	for c := t.Nodes[id].FirstChild; c != None; c = t.Nodes[c].NextSibling {
+	for c := t.First(id); c != None; c = t.Nodes[c].NextSibling {
 		if t.Nodes[c].Field == f {
 			return c
 		}
@@ -115,7 +124,7 @@ func (t *Tree) ChildrenByField(id NodeID, f Field, out []NodeID) []NodeID {
 	if id == None {
 		return out
 	}
-	for c := t.Nodes[id].FirstChild; c != None; c = t.Nodes[c].NextSibling {
+	for c := t.First(id); c != None; c = t.Nodes[c].NextSibling {
 		if t.Nodes[c].Field == f {
 			out = append(out, c)
 		}
@@ -128,7 +137,7 @@ func (t *Tree) NamedChildren(id NodeID, out []NodeID) []NodeID {
 	if id == None {
 		return out
 	}
-	for c := t.Nodes[id].FirstChild; c != None; c = t.Nodes[c].NextSibling {
+	for c := t.First(id); c != None; c = t.Nodes[c].NextSibling {
 		n := &t.Nodes[c]
 		if n.Named && n.Kind != KindComment {
 			out = append(out, c)
@@ -142,7 +151,7 @@ func (t *Tree) FirstNamed(id NodeID) NodeID {
 	if id == None {
 		return None
 	}
-	for c := t.Nodes[id].FirstChild; c != None; c = t.Nodes[c].NextSibling {
+	for c := t.First(id); c != None; c = t.Nodes[c].NextSibling {
 		n := &t.Nodes[c]
 		if n.Named && n.Kind != KindComment {
 			return c
@@ -154,7 +163,7 @@ func (t *Tree) FirstNamed(id NodeID) NodeID {
 // HasToken reports whether id has an anonymous child token with the given text
 // (such as "async" or "*").
 func (t *Tree) HasToken(id NodeID, tok string) bool {
-	for c := t.Nodes[id].FirstChild; c != None; c = t.Nodes[c].NextSibling {
+	for c := t.First(id); c != None; c = t.Nodes[c].NextSibling {
 		if !t.Nodes[c].Named && t.Text(c) == tok {
 			return true
 		}
