@@ -510,9 +510,21 @@ func (p *hparser) number(i int) {
 		}
 	}
 	kind := tInt
-	if src[j] == '0' && j+1 < n && (src[j+1]|0x20 == 'x' || src[j+1]|0x20 == 'o' || src[j+1]|0x20 == 'b') {
+	base := func(c byte) func(byte) bool {
+		switch c | 0x20 {
+		case 'x':
+			return isHex
+		case 'o':
+			return func(c byte) bool { return c >= '0' && c <= '7' }
+		case 'b':
+			return func(c byte) bool { return c == '0' || c == '1' }
+		}
+		return nil
+	}
+	if ok := j+2 < n && src[j] == '0' && base(src[j+1]) != nil; ok && base(src[j+1])(src[j+2]) {
+		isDigitOf := base(src[j+1])
 		j += 2
-		digits(isHex)
+		digits(isDigitOf)
 		if j < n && src[j]|0x20 == 'l' {
 			j++
 		}

@@ -812,7 +812,7 @@ func (p *hparser) importNames() {
 // expressions reads `_expressions`: one expression, or an expression_list.
 func (p *hparser) expressions() int32 {
 	mark, start := len(p.stack), p.tok.start
-	first := p.starExpr()
+	first := p.listFirst()
 	if !p.isOp(opComma) {
 		return first
 	}
@@ -826,11 +826,23 @@ func (p *hparser) expressions() int32 {
 	return p.close(KindExpressionList, mark, start)
 }
 
+// listFirst reads the first element of an expression list. A splat with
+// trailers that stands alone (`*f().x`) is left to tree-sitter, which reads
+// it as a splat of the whole there.
+func (p *hparser) listFirst() int32 {
+	star := p.isOp(opStar)
+	first := p.starExpr()
+	if star && !p.isOp(opComma) && p.nodes[first].kind != KindListSplat {
+		p.bail()
+	}
+	return first
+}
+
 // exprList reads comma-separated (possibly starred) expressions without
 // wrapping them; it reports whether there was more than one or a trailing
 // comma.
 func (p *hparser) exprList() (multi bool) {
-	p.starExpr()
+	p.listFirst()
 	for p.isOp(opComma) {
 		multi = true
 		p.drop()
@@ -851,6 +863,11 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 		return
 	}
 	multi := p.exprList()
+	if multi && p.prevEnd > 0 && p.src[p.prevEnd-1] == ',' && p.tok.k == tNewline {
+		// `a, b,` as a statement: tree-sitter may carry on into the next
+		// line as one assignment target list.
+		p.bail()
+	}
 	switch {
 	case p.isOp(opAssign) || isAugmented(p.tok):
 		p.assignment(mark, start, multi)
@@ -1348,7 +1365,27 @@ func (p *hparser) typeNode() int32 { return p.typeTerm(false) }
 // union, which leaves further `|` to the union.
 func (p *hparser) typeTerm(operand bool) int32 {
 	mark, start := len(p.stack), p.tok.start
-	if !(p.isName() && int(p.tok.end) < len(p.src) && p.src[p.tok.end] == '[') {
+	if p.isOp(opStar) || p.isOp(opDStar) {
+		// `*Ts` is a splat_type (PEP 646); `*tuple[int, str]` is a
+		// subscript of the splat `*tuple`.
+		splatType := func() {
+			p.leaf()
+			p.ident()
+			p.close(KindSplatType, mark, start)
+			if !p.isOp(opComma) && !p.isOp(opRParen) && !p.isOp(opRBrack) && !p.isOp(opColon) && p.tok.k != tNewline {
+				p.bail()
+			}
+		}
+		if !p.attempt(splatType) {
+			if !p.isOp(opStar) {
+				p.bail()
+			}
+			p.splat = true
+			p.expr()
+		}
+		return p.close(KindType, mark, start)
+	}
+	if i := p.skipSpaces(int(p.tok.end)); !(p.isName() && i < len(p.src) && p.src[i] == '[') {
 		p.expr()
 		return p.close(KindType, mark, start)
 	}
@@ -2071,7 +2108,7 @@ func (p *hparser) stringLit() int32 {
 			continue
 		}
 		// One call of the scanner for string content, from i.
-		j, has := i, false
+		j, has, skipped := i, false, false
 		content, end := -1, -1 // the content token's end, or the string end's
 	scanner:
 		for j < n {
@@ -2100,6 +2137,7 @@ func (p *hparser) stringLit() int32 {
 				}
 				if flags&sBytes != 0 && j+1 < n && (src[j+1] == 'N' || src[j+1] == 'u' || src[j+1] == 'U') {
 					j += 2
+					skipped = true
 					continue
 				}
 				if has {
@@ -2132,6 +2170,11 @@ func (p *hparser) stringLit() int32 {
 			}
 			j++
 			has = true
+		}
+		if skipped {
+			// \N, \u and \U in bytes: tree-sitter's scanner and lexer
+			// disagree on them in ways not worth copying.
+			p.bail()
 		}
 		switch {
 		case end >= 0:

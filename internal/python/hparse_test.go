@@ -176,10 +176,12 @@ var handSnippets = []string{
 	"def f():\n    áóí = 20\n    return 10 + áóí / 0\n",
 	"match x, y:  # m\n    # first\n    case 1 | 2:\n        pass\n    case [a, *rest] if a > 0:\n        pass\n    case {\"k\": v, **kw}:\n        pass\n    case Point(x=0, y=yy) as p:\n        pass\n    case -1 | 1.5 | -2+3j | \"s\" \"t\" | None | a.b:\n        pass\n    case (a, b) | [c, d]:\n        pass\n    case _:\n        pass\n    # last\n",
 	"match = 1\nmatch(x)\nmatch.x = 2\n",
+	"def func1(*args: *Ts): pass\nx: *Ts\ny: tuple[*Ts]\ndef func2(*args: *tuple[int, str]): pass\n",
 	"x = [*a.b]\ny = {*f()}\nz = A[*tuple[int, ...]]\nw = *a.b, c\nreturn *f(), *g.h\nv = [*a.b, c]\nprint(x, *a)\n",
 }
 
 var handBails = []string{
+	"typ,\nz = 0\n",
 	"x = " + strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000) + "\n",
 	"x = " + strings.Repeat("-", 2000) + "1\n",
 	"print 'x'\n",
