@@ -521,7 +521,8 @@ func (p *hparser) number(i int) {
 		}
 		return nil
 	}
-	if ok := j+2 < n && src[j] == '0' && base(src[j+1]) != nil; ok && base(src[j+1])(src[j+2]) {
+	if ok := j+2 < n && src[j] == '0' && base(src[j+1]) != nil; ok &&
+		(base(src[j+1])(src[j+2]) || src[j+2] == '_' && j+3 < n && base(src[j+1])(src[j+3])) {
 		isDigitOf := base(src[j+1])
 		j += 2
 		digits(isDigitOf)

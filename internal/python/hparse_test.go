@@ -154,7 +154,7 @@ var handSnippets = []string{
 	"# lead\n\nwith open(f) as g, (a):\n    pass\ntry:\n    pass\nexcept (A, B) as e:  # c\n    pass\nexcept E as e:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
 	"@dec  # cc\n@d2.x(1)\ndef f(a, *b: int, c=1, d: int = 2, *, e, **k) -> X:\n    # first\n    return a if b else c\n",
 	"def g(a, /, b, *, c): pass\nlambda: 0\nlambda x, *y, z=1, **k: (x, y)\nasync def h():\n    async with a as b: pass\n    async for i in x: await i\n",
-	"x = \"a\\nb\\\\q\\d\" + b'\\N{x}\\x41' + r\"\\n\" f\"{a!r:>{w}} {{z}} {b=}\" u''\n",
+	"x = \"a\\nb\\\\q\\d\" + b'\\x41' + r\"\\n\" f\"{a!r:>{w}} {{z}} {b=}\" u''\n",
 	"s = '''a\nb''' + \"\"\"c\\\"\"\"\" + r'\\\\' + rb'\\'' + f'{x:{y}.{z}f}' + f\"{'a' if b else 'c'}\" + rf'\\{x}'\n",
 	"if a not in b is not c: del a, b\nfrom ...a.b import (c as d, e,)\nfrom . import *\nimport a.b as c, d\nfrom __future__ import annotations\n",
 	"a, *b = c = d[1:2, ::3], e\nx: int = {k: v for k, v in y if k} | {1, *s} | {**m, \"a\": 1}\n",
@@ -181,6 +181,7 @@ var handSnippets = []string{
 }
 
 var handBails = []string{
+	"x = b'\\N{x}'\n",
 	"typ,\nz = 0\n",
 	"x = " + strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000) + "\n",
 	"x = " + strings.Repeat("-", 2000) + "1\n",
