@@ -521,9 +521,11 @@ func (p *hparser) number(i int) {
 		}
 		return nil
 	}
-	if ok := j+2 < n && src[j] == '0' && base(src[j+1]) != nil; ok &&
-		(base(src[j+1])(src[j+2]) || src[j+2] == '_' && j+3 < n && base(src[j+1])(src[j+3])) {
-		isDigitOf := base(src[j+1])
+	var isDigitOf func(byte) bool
+	if j+2 < n && src[j] == '0' {
+		isDigitOf = base(src[j+1])
+	}
+	if isDigitOf != nil && (isDigitOf(src[j+2]) || src[j+2] == '_' && j+3 < n && isDigitOf(src[j+3])) {
 		j += 2
 		digits(isDigitOf)
 		if j < n && src[j]|0x20 == 'l' {

@@ -69,6 +69,20 @@ func (p *hparser) skipSpaces(i int) int {
 	return i
 }
 
+// peek returns the two bytes after the lookahead and the spaces that follow
+// it, 0 past the end, for the few places that must look further ahead.
+func (p *hparser) peek() (byte, byte) {
+	i := p.skipSpaces(int(p.tok.end))
+	var a, b byte
+	if i < len(p.src) {
+		a = p.src[i]
+	}
+	if i+1 < len(p.src) {
+		b = p.src[i+1]
+	}
+	return a, b
+}
+
 // hscratch is the memory a parse works in, kept between parses.
 type hscratch struct {
 	nodes   []hnode
@@ -383,7 +397,7 @@ func (p *hparser) statement() {
 	case tNewline, tIndent, tDedent, tEOF:
 		p.bail()
 	}
-	if p.isName() && string(p.src[p.tok.start:p.tok.end]) == "match" && p.attempt(func() { p.matchStatement(mark, start) }) {
+	if p.isWord("match") && p.attempt(func() { p.matchStatement(mark, start) }) {
 		return
 	}
 	p.simpleStatements()
@@ -454,8 +468,7 @@ func (p *hparser) casePattern() int32 {
 	p.enter()
 	defer func() { p.nest-- }()
 	mark, start := len(p.stack), p.tok.start
-	if p.isName() && int(p.tok.end) < len(p.src) && p.src[p.skipSpaces(int(p.tok.end))] == '=' &&
-		!(p.skipSpaces(int(p.tok.end))+1 < len(p.src) && p.src[p.skipSpaces(int(p.tok.end))+1] == '=') {
+	if a, b := p.peek(); p.isName() && a == '=' && b != '=' {
 		p.ident()
 		p.leaf() // =
 		p.simplePattern()
@@ -705,14 +718,14 @@ func (p *hparser) simpleStatement() {
 			case "type":
 				// tree-sitter reads `type <type> = <type>` as a type
 				// alias even when it is `type(x).attr = value`.
-				if i := p.skipSpaces(int(p.tok.end)); i < len(p.src) && (isIdentChar(p.src[i]) || strings.IndexByte("([{'\"", p.src[i]) >= 0) {
+				if a, _ := p.peek(); isIdentChar(a) || a != 0 && strings.IndexByte("([{'\"", a) >= 0 {
 					if p.attempt(func() { p.typeAlias(mark, start) }) {
 						return
 					}
 				}
 			case "print", "exec":
 				// tree-sitter may read a Python 2 statement here.
-				if i := p.skipSpaces(int(p.tok.end)); i >= len(p.src) || p.src[i] != '(' {
+				if a, _ := p.peek(); a != '(' {
 					p.bail()
 				}
 			}
@@ -768,7 +781,7 @@ func (p *hparser) importList(parens bool) {
 
 func (p *hparser) fromImport(mark int, start uint32) {
 	p.leaf() // from
-	if p.isName() && string(p.src[p.tok.start:p.tok.end]) == "__future__" {
+	if p.isWord("__future__") {
 		p.leaf()
 		p.expectKw(keyImport)
 		p.importNames()
@@ -885,6 +898,14 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 			p.setField(p.rhs(), FieldRight)
 		}
 		p.close(KindAssignment, mark, start)
+	default:
+		// A bare list of expressions reads `*a.b` as a splat of the whole
+		// in tree-sitter, unlike an assignment's right side.
+		for _, id := range p.stack[mark:] {
+			if p.onSplat(id) {
+				p.bail()
+			}
+		}
 	}
 	p.close(KindExpressionStatement, mark, start)
 }
@@ -932,6 +953,21 @@ func (p *hparser) rhs() int32 {
 	return p.stack[mark]
 }
 
+// onSplat reports whether id is an attribute, subscript or call of `*name`
+// (the trailers-on-splat reading of `*a.b`).
+func (p *hparser) onSplat(id int32) bool {
+	for r := id; r >= 0; r = p.nodes[r].first {
+		switch p.nodes[r].kind {
+		case KindListSplat:
+			return r != id
+		case KindAttribute, KindSubscript, KindCall:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // toPattern turns an expression parsed as the target of an assignment or
 // loop into the pattern tree-sitter builds there.
 func (p *hparser) toPattern(id int32) {
@@ -940,14 +976,8 @@ func (p *hparser) toPattern(id int32) {
 	case KindIdentifier:
 		return
 	case KindAttribute, KindSubscript:
-		for r := n.first; r >= 0; r = p.nodes[r].first {
-			switch p.nodes[r].kind {
-			case KindListSplat:
-				p.bail() // `*a.b = ...`: read differently as a target
-			case KindAttribute, KindSubscript, KindCall:
-				continue
-			}
-			break
+		if p.onSplat(id) {
+			p.bail() // `*a.b = ...`: read differently as a target
 		}
 		return
 	case KindTuple:
@@ -1385,7 +1415,7 @@ func (p *hparser) typeTerm(operand bool) int32 {
 		}
 		return p.close(KindType, mark, start)
 	}
-	if i := p.skipSpaces(int(p.tok.end)); !(p.isName() && i < len(p.src) && p.src[i] == '[') {
+	if a, _ := p.peek(); !p.isName() || a != '[' {
 		p.expr()
 		return p.close(KindType, mark, start)
 	}

@@ -181,6 +181,8 @@ var handSnippets = []string{
 }
 
 var handBails = []string{
+	"0, *a.b\n",
+	"match x:\n    case y   ",
 	"x = b'\\N{x}'\n",
 	"typ,\nz = 0\n",
 	"x = " + strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000) + "\n",
