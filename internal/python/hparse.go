@@ -39,8 +39,9 @@ type hparser struct {
 	nodes       []hnode
 	stack       []int32
 	punct       []uint64
-	rowPos, row int // a cursor for the line of a position
-	nest        int // how deep the recursive descent is
+	rowPos, row int  // a cursor for the line of a position
+	nest        int  // how deep the recursive descent is
+	commaList   bool // the current line's statements hold an unbracketed comma list
 	// splat makes the next atom read `*name` as a list_splat, the reading
 	// tree-sitter gives a splat in an expression list, a subscript or a
 	// display's only element: `*a.b` is then an attribute of `*a`.
@@ -626,6 +627,7 @@ func (p *hparser) splatPattern() {
 }
 
 func (p *hparser) simpleStatements() {
+	p.commaList = false
 	for {
 		p.simpleStatement()
 		if !p.isOp(opSemi) {
@@ -639,7 +641,31 @@ func (p *hparser) simpleStatements() {
 	if p.tok.k != tNewline {
 		p.bail()
 	}
+	if p.commaList {
+		// After `a, b` at the end of a line, tree-sitter may read a next
+		// line that starts with a bracket as a call or subscript of `b`.
+		if c := p.nextLineStart(); c == '(' || c == '[' {
+			p.bail()
+		}
+	}
 	p.advance()
+}
+
+// nextLineStart returns the first byte of the next line that holds code, or
+// 0 at the end of the file.
+func (p *hparser) nextLineStart() byte {
+	for i := p.pos; i < len(p.src); i++ {
+		switch c := p.src[i]; c {
+		case ' ', '\t', '\r', '\f', '\n':
+		case '#':
+			for i < len(p.src) && p.src[i] != '\n' {
+				i++
+			}
+		default:
+			return c
+		}
+	}
+	return 0
 }
 
 func (p *hparser) atStatementEnd() bool {
@@ -829,6 +855,7 @@ func (p *hparser) expressions() int32 {
 	if !p.isOp(opComma) {
 		return first
 	}
+	p.commaList = true
 	for p.isOp(opComma) {
 		p.drop()
 		if !p.canStartExpr() {
@@ -858,6 +885,7 @@ func (p *hparser) exprList() (multi bool) {
 	p.listFirst()
 	for p.isOp(opComma) {
 		multi = true
+		p.commaList = true
 		p.drop()
 		if !p.canStartExpr() {
 			break
@@ -876,11 +904,6 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 		return
 	}
 	multi := p.exprList()
-	if multi && p.prevEnd > 0 && p.src[p.prevEnd-1] == ',' && p.tok.k == tNewline {
-		// `a, b,` as a statement: tree-sitter may carry on into the next
-		// line as one assignment target list.
-		p.bail()
-	}
 	switch {
 	case p.isOp(opAssign) || isAugmented(p.tok):
 		p.assignment(mark, start, multi)
@@ -898,14 +921,11 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 			p.setField(p.rhs(), FieldRight)
 		}
 		p.close(KindAssignment, mark, start)
-	default:
-		// A bare list of expressions reads `*a.b` as a splat of the whole
-		// in tree-sitter, unlike an assignment's right side.
-		for _, id := range p.stack[mark:] {
-			if p.onSplat(id) {
-				p.bail()
-			}
-		}
+	case multi:
+		// A bare list of expressions (`a, b`): tree-sitter may carry it on
+		// into the next line as an assignment target list, and reads
+		// `*a.b` in it as a splat of the whole. Rare outside tests.
+		p.bail()
 	}
 	p.close(KindExpressionStatement, mark, start)
 }

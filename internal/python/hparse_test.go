@@ -181,6 +181,8 @@ var handSnippets = []string{
 }
 
 var handBails = []string{
+	"a = b, 0\n().c\n",
+	"ty, 0\n(0).a = 0\n",
 	"0, *a.b\n",
 	"match x:\n    case y   ",
 	"x = b'\\N{x}'\n",
