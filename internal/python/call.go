@@ -489,8 +489,7 @@ func subst(ret *Value, args []*Value, depth int) *Value {
 	}
 	out := &Value{Const: ret.Const, Unsafe: ret.Unsafe, Built: ret.Built, Frag: ret.Frag, Prefix: ret.Prefix,
 		Qual: ret.Qual, Fn: ret.Fn, Src: ret.Src, Norm: ret.Norm}
-	out.Taint.m[labelRemote] = ret.Taint.m[labelRemote]
-	out.Taint.m[labelLocal] = ret.Taint.m[labelLocal]
+	out.Taint.remote, out.Taint.local = ret.Taint.remote, ret.Taint.local
 	for i := 0; i < maxParams && i < len(args); i++ {
 		mask := ret.Taint.Param(i)
 		if mask == 0 {
@@ -503,9 +502,7 @@ func subst(ret *Value, args []*Value, depth int) *Value {
 		out.Const = nil
 		d := arg.derived()
 		out.Unsafe |= d.Unsafe & mask
-		for l := range d.Taint.m {
-			out.Taint.m[l] |= d.Taint.m[l] & mask
-		}
+		out.Taint = out.Taint.joinMasked(d.Taint, mask)
 		if out.Src == nil {
 			out.Src = d.Src
 		}

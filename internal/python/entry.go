@@ -131,7 +131,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 	if i == 0 && p.Name == "environ" && len(fn.Params) == 2 && fn.Params[1].Name == "start_response" {
 		// A WSGI application: environ is the request.
 		v := remote("the WSGI environ", t.Line(p.Node))
-		v.Taint.m[labelParam0] = AllClasses
+		v.Taint.params = &paramOnly[0]
 		return v
 	}
 	if fn.Parent == nil && convertedCLIParam(fn, p) {
@@ -152,7 +152,7 @@ func (a *batch) paramValue(fr *frame, fn *Function, i int, p Param) *Value {
 		}
 		if a.untrustedParam(fn, p) {
 			v = &Value{Taint: paramTaint(i)}
-			v.Taint.m[labelRemote] = requestClasses
+			v.Taint.remote = requestClasses
 			v.Src = &Source{What: fmt.Sprintf("request parameter %q", p.Name), Line: t.Line(p.Node)}
 			v.Src.Upload = strings.HasSuffix(p.Annotation, "UploadFile")
 			if m := a.modelParam(fn, p, v); m != nil {
@@ -279,7 +279,7 @@ func (a *batch) templateTagParam(fn *Function, i int, p Param) *Value {
 		return cleanValue
 	}
 	v := &Value{Taint: paramTaint(i)}
-	v.Taint.m[labelRemote] = requestClasses
+	v.Taint.remote = requestClasses
 	v.Src = &Source{What: fmt.Sprintf("template tag argument %q", p.Name), Line: t.Line(p.Node)}
 	if i == 0 && p.Name == "context" && fn.hasDecoratorArg("takes_context") {
 		return finishContainer(&Value{Elems: map[string]*Value{"s:request": {Qual: "@request"}}, Rest: v})

@@ -370,14 +370,7 @@ func shellScript(argv *Value) *Value {
 	return nil
 }
 
-func hasParamTaint(v *Value, cs Class) bool {
-	for i := 0; i < maxParams; i++ {
-		if v.Taint.Param(i)&cs != 0 {
-			return true
-		}
-	}
-	return false
-}
+func hasParamTaint(v *Value, cs Class) bool { return v.Taint.anyParam(cs) }
 
 // sinkValue decides what a value reaching a sink means: a tainted flow (high
 // confidence), a parameter to remember in the function's summary, or a

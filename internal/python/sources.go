@@ -61,13 +61,13 @@ func (a *batch) isRequest(v *Value) bool {
 
 func remote(what string, line int) *Value {
 	v := &Value{Unsafe: AllClasses, Qual: "@data", Src: &Source{What: what, Line: line}}
-	v.Taint.m[labelRemote] = requestClasses
+	v.Taint.remote = requestClasses
 	return v
 }
 
 func local(what string, line int) *Value {
 	v := &Value{Unsafe: AllClasses, Qual: "@local", Src: &Source{What: what, Line: line}}
-	v.Taint.m[labelLocal] = AllClasses
+	v.Taint.local = AllClasses
 	return v
 }
 
@@ -227,7 +227,7 @@ var statModes = map[string]int64{
 // when the archive is, and dangerous as a path.
 func archiveMember(line int) *Value {
 	v := &Value{Unsafe: AllClasses, Src: &Source{What: "an archive member name", Line: line}}
-	v.Taint.m[labelRemote] = ClassPath
+	v.Taint.remote = ClassPath
 	return v
 }
 
@@ -235,7 +235,7 @@ func archiveMember(line int) *Value {
 // a response to the client, where it discloses internals.
 func exceptionDetails(line int) *Value {
 	v := &Value{Src: &Source{What: "exception details", Line: line}}
-	v.Taint.m[labelRemote] = ClassInfo
+	v.Taint.remote = ClassInfo
 	return v
 }
 

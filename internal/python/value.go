@@ -42,70 +42,145 @@ const (
 // command is not.
 const localClasses = ClassSQL | ClassShell | ClassCode | ClassDeserialize | ClassTemplate | ClassNoSQL
 
-// Label names where tainted data came from: a remote source (a web request, a
-// socket), a local source (argv, environment, input()), or parameter i of the
-// function being summarised.
-type Label uint8
-
-const (
-	labelRemote Label = 0
-	labelLocal  Label = 1
-	labelParam0 Label = 2
-	maxParams         = 14
-	numLabels         = int(labelParam0) + maxParams
-)
+// Labels name where tainted data came from: a remote source (a web request,
+// a socket), a local source (argv, environment, input()), or parameter i of
+// the function being summarised (up to maxParams of them).
+const maxParams = 14
 
 // Taint maps each label to the classes for which data from it is still
 // dangerous. The zero Taint is clean.
+//
+// Most values carry no parameter label, and values are the interpreter's
+// most frequent allocation, so the parameter labels sit behind a pointer:
+// nil when none is set, otherwise an array that is never written after it
+// is shared (every operation that changes it builds a new one), and that
+// always holds some class.
 type Taint struct {
-	m [numLabels]Class
+	remote, local Class
+	params        *paramClasses
 }
 
+type paramClasses [maxParams]Class
+
+// paramOnly[i] is the parameter part of paramTaint(i); read only.
+var paramOnly = func() (t [maxParams]paramClasses) {
+	for i := range t {
+		t[i][i] = AllClasses
+	}
+	return t
+}()
+
 // Clean reports whether no label is dangerous anywhere.
-func (t *Taint) Clean() bool {
-	for _, c := range t.m {
-		if c != 0 {
+func (t *Taint) Clean() bool { return t.remote == 0 && t.local == 0 && t.params == nil }
+
+// Join merges two taints (union).
+func (t Taint) Join(o Taint) Taint { return t.joinMasked(o, AllClasses) }
+
+// joinMasked adds o's classes within mask, label by label.
+func (t Taint) joinMasked(o Taint, mask Class) Taint {
+	t.remote |= o.remote & mask
+	t.local |= o.local & mask
+	t.params = orParams(t.params, o.params, mask)
+	return t
+}
+
+// orParams is a | (b & mask), label by label; it returns a itself when b
+// adds nothing, and b itself when a is empty and the mask keeps all of b.
+func orParams(a, b *paramClasses, mask Class) *paramClasses {
+	if b == nil || a == b {
+		return a
+	}
+	var out *paramClasses
+	for i, c := range b {
+		add := c & mask
+		var cur Class
+		if a != nil {
+			cur = a[i]
+		}
+		if cur|add == cur {
+			continue
+		}
+		if out == nil {
+			if a == nil && coversParams(b, mask) {
+				return b
+			}
+			out = new(paramClasses)
+			if a != nil {
+				*out = *a
+			}
+		}
+		out[i] |= add
+	}
+	if out == nil {
+		return a
+	}
+	return out
+}
+
+func coversParams(b *paramClasses, mask Class) bool {
+	for _, c := range b {
+		if c&^mask != 0 {
 			return false
 		}
 	}
 	return true
 }
 
-// Join merges two taints (union).
-func (t Taint) Join(o Taint) Taint {
-	for i := range t.m {
-		t.m[i] |= o.m[i]
-	}
-	return t
-}
-
 // Remove clears classes cs for every label (a sanitizer).
 func (t Taint) Remove(cs Class) Taint {
-	for i := range t.m {
-		t.m[i] &^= cs
+	t.remote &^= cs
+	t.local &^= cs
+	if p := t.params; p != nil {
+		changed, left := false, false
+		for _, c := range p {
+			changed = changed || c&cs != 0
+			left = left || c&^cs != 0
+		}
+		switch {
+		case !left:
+			t.params = nil
+		case changed:
+			n := *p
+			for i := range n {
+				n[i] &^= cs
+			}
+			t.params = &n
+		}
 	}
 	return t
 }
 
 // Remote returns the classes in which remote data is dangerous.
-func (t *Taint) Remote() Class { return t.m[labelRemote] }
+func (t *Taint) Remote() Class { return t.remote }
 
 // Local returns the classes in which local data is dangerous.
-func (t *Taint) Local() Class { return t.m[labelLocal] & localClasses }
+func (t *Taint) Local() Class { return t.local & localClasses }
 
 // Param returns the classes in which parameter i is dangerous.
 func (t *Taint) Param(i int) Class {
-	if i < 0 || i >= maxParams {
+	if t.params == nil || i < 0 || i >= maxParams {
 		return 0
 	}
-	return t.m[int(labelParam0)+i]
+	return t.params[i]
+}
+
+// anyParam reports whether some parameter is dangerous in a class of cs.
+func (t *Taint) anyParam(cs Class) bool {
+	if t.params != nil {
+		for _, c := range t.params {
+			if c&cs != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paramTaint returns a taint for parameter i.
 func paramTaint(i int) Taint {
 	var t Taint
 	if i >= 0 && i < maxParams {
-		t.m[int(labelParam0)+i] = AllClasses
+		t.params = &paramOnly[i]
 	}
 	return t
 }
