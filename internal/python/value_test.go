@@ -3,7 +3,16 @@ package python
 import (
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 )
+
+// TestValueSize keeps a Value within the 128-byte allocation size class: the
+// interpreter allocates millions of them, and the next class is 144 bytes.
+func TestValueSize(t *testing.T) {
+	if n := unsafe.Sizeof(Value{}); n > 128 {
+		t.Errorf("a Value is %d bytes; reorder or shrink its fields to fit 128", n)
+	}
+}
 
 // flatTaint is the plain model of a Taint: one class set per label
 // (remote, local, then the parameters).
