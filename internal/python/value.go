@@ -1,6 +1,9 @@
 package python
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Class is a set of sink classes: the kinds of dangerous operation that
 // untrusted data must not reach. A value records, per class, whether it may
@@ -373,13 +376,16 @@ func joinDepth(a, b *Value, depth int, work *int) *Value {
 		return out
 	}
 	if a.Elems != nil || b.Elems != nil {
+		// In key order: once the work runs out, the elements joined later
+		// are summarised, and which ones must not depend on map order.
 		out.Elems = make(map[string]*Value, max(len(a.Elems), len(b.Elems)))
-		for k, va := range a.Elems {
-			out.Elems[k] = joinDepth(va, b.elem(k), depth+1, work)
+		var buf [16]string
+		for _, k := range elemKeys(a.Elems, buf[:0]) {
+			out.Elems[k] = joinDepth(a.Elems[k], b.elem(k), depth+1, work)
 		}
-		for k, vb := range b.Elems {
+		for _, k := range elemKeys(b.Elems, buf[:0]) {
 			if _, done := out.Elems[k]; !done {
-				out.Elems[k] = joinDepth(a.elem(k), vb, depth+1, work)
+				out.Elems[k] = joinDepth(a.elem(k), b.Elems[k], depth+1, work)
 			}
 		}
 	}
@@ -438,8 +444,9 @@ func (v *Value) anyElem() *Value {
 		return v.derived()
 	}
 	var out *Value
-	for _, e := range v.Elems {
-		out = join(out, e)
+	var buf [16]string
+	for _, k := range elemKeys(v.Elems, buf[:0]) { // Frag and Src keep the first
+		out = join(out, v.Elems[k])
 	}
 	if v.Rest != nil {
 		out = join(out, v.Rest)
@@ -469,9 +476,7 @@ func (v *Value) derived() *Value {
 	for _, e := range v.Elems {
 		out.Unsafe |= e.Unsafe
 		out.Taint = out.Taint.Join(e.Taint)
-		if out.Src == nil {
-			out.Src = e.Src
-		}
+		out.Src = earlierSource(out.Src, e.Src)
 	}
 	if v.Rest != nil {
 		out.Unsafe |= v.Rest.Unsafe
@@ -481,6 +486,30 @@ func (v *Value) derived() *Value {
 		}
 	}
 	return out
+}
+
+// elemKeys returns the keys of a container's elements in order, in buf when
+// it has room: what joins them must not depend on Go's map order.
+func elemKeys(m map[string]*Value, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
+	}
+	if len(buf) > 1 {
+		slices.Sort(buf)
+	}
+	return buf
+}
+
+// earlierSource picks the source a message names among the elements of a
+// container, independent of their order: the first in the file.
+func earlierSource(a, b *Source) *Source {
+	switch {
+	case a == nil:
+		return b
+	case b == nil || a.Line < b.Line || a.Line == b.Line && a.What <= b.What:
+		return a
+	}
+	return b
 }
 
 // sanitize returns v with classes cs made safe.
