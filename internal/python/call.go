@@ -216,8 +216,9 @@ func (f *frame) mutate(c *call) {
 		src := c.pos[0]
 		next = c.recv
 		if src.Elems != nil && c.method == "update" {
-			for k, e := range src.Elems {
-				next = withElem(next, k, e)
+			var buf [16]string
+			for _, k := range elemKeys(src.Elems, buf[:0]) { // past maxElems, the later keys join the rest
+				next = withElem(next, k, src.Elems[k])
 			}
 			if src.Rest != nil {
 				next = withElem(next, "", src.Rest)

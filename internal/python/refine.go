@@ -293,11 +293,13 @@ func constContainer(v *Value) bool {
 	return true
 }
 
-// isMapping reports whether a container's known keys are strings, as a
-// dict's are (a list's are positions).
+// isMapping reports whether a container has known string keys, as a dict
+// has (a list's are positions).
 func isMapping(v *Value) bool {
 	for k := range v.Elems {
-		return strings.HasPrefix(k, "s:")
+		if strings.HasPrefix(k, "s:") {
+			return true
+		}
 	}
 	return false
 }

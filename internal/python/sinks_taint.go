@@ -289,7 +289,9 @@ func nosqlFilter(v *Value) *Value {
 	if w, ok := v.Elems["s:$where"]; ok {
 		return w
 	}
-	for _, e := range v.Elems {
+	var buf [16]string
+	for _, k := range elemKeys(v.Elems, buf[:0]) {
+		e := v.Elems[k]
 		if e.Src != nil && e.Src.Structured && e.Elems == nil {
 			return e
 		}
