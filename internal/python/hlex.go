@@ -504,9 +504,31 @@ func (p *hparser) number(i int) {
 	src := p.src
 	n := len(src)
 	j := i
-	digits := func(ok func(byte) bool) {
-		for j < n && (ok(src[j]) || src[j] == '_') {
-			j++
+	// Decimal digits are runs of /[0-9]+_?/: an underscore may only follow
+	// a digit, and a run starts with one.
+	decimal := func() {
+		for j < n && isDigit(src[j]) {
+			for j < n && isDigit(src[j]) {
+				j++
+			}
+			if j < n && src[j] == '_' {
+				j++
+			}
+		}
+	}
+	// Prefixed digits (0x, 0o, 0b) are runs of /_?[digits]+/: an
+	// underscore may only precede a digit.
+	prefixed := func(ok func(byte) bool) {
+		for {
+			k := j
+			if k < n && src[k] == '_' {
+				k++
+			}
+			if k >= n || !ok(src[k]) {
+				return
+			}
+			for j = k; j < n && ok(src[j]); j++ {
+			}
 		}
 	}
 	kind := tInt
@@ -527,16 +549,16 @@ func (p *hparser) number(i int) {
 	}
 	if isDigitOf != nil && (isDigitOf(src[j+2]) || src[j+2] == '_' && j+3 < n && isDigitOf(src[j+3])) {
 		j += 2
-		digits(isDigitOf)
+		prefixed(isDigitOf)
 		if j < n && src[j]|0x20 == 'l' {
 			j++
 		}
 	} else {
-		digits(isDigit)
+		decimal()
 		if j < n && src[j] == '.' && !(j+1 < n && src[j+1] == '.' && j+2 < n && src[j+2] == '.') {
 			kind = tFloat
 			j++
-			digits(isDigit)
+			decimal()
 		}
 		if j < n && src[j]|0x20 == 'e' {
 			k := j + 1
@@ -546,7 +568,7 @@ func (p *hparser) number(i int) {
 			if k < n && isDigit(src[k]) {
 				kind = tFloat
 				j = k
-				digits(isDigit)
+				decimal()
 			}
 		}
 		if j < n && src[j]|0x20 == 'j' {

@@ -39,9 +39,12 @@ type hparser struct {
 	nodes       []hnode
 	stack       []int32
 	punct       []uint64
-	rowPos, row int  // a cursor for the line of a position
-	nest        int  // how deep the recursive descent is
-	commaList   bool // the current line's statements hold an unbracketed comma list
+	rowPos, row int    // a cursor for the line of a position
+	nest        int    // how deep the recursive descent is
+	commaList   bool   // the current line's statements hold an unbracketed comma list
+	listEnd     uint32 // where the last one ended
+	trailing    bool   // and one of them ended with a comma
+	bare        bool   // a statement on the line is a bare comma list (`a, b`)
 	// splat makes the next atom read `*name` as a list_splat, the reading
 	// tree-sitter gives a splat in an expression list, a subscript or a
 	// display's only element: `*a.b` is then an attribute of `*a`.
@@ -627,7 +630,7 @@ func (p *hparser) splatPattern() {
 }
 
 func (p *hparser) simpleStatements() {
-	p.commaList = false
+	p.commaList, p.trailing, p.bare = false, false, false
 	for {
 		p.simpleStatement()
 		if !p.isOp(opSemi) {
@@ -641,19 +644,26 @@ func (p *hparser) simpleStatements() {
 	if p.tok.k != tNewline {
 		p.bail()
 	}
-	if p.commaList {
+	if p.commaList && p.listEnd == p.prevEnd {
 		// After `a, b` at the end of a line, tree-sitter may read a next
-		// line that starts with a bracket as a call or subscript of `b`.
-		if c := p.nextLineStart(); c == '(' || c == '[' {
+		// line that starts with a bracket as a call or subscript of `b`
+		// (`a, 0\n(0).A = 0` becomes one assignment to a pattern list): a
+		// version of its parse reads the list as assignment targets, where
+		// a newline is not a token. A next line that starts with '.' could
+		// continue one too.
+		// After a bare list with a trailing comma, any line that can start
+		// a target (`typ,\nz = 0`) may be read as more of the list.
+		next := p.nextCode()
+		if c := byteAt(p.src, next); c == '(' || c == '[' || c == '.' || p.bare && p.trailing && !startsStatement(p.src[next:]) {
 			p.bail()
 		}
 	}
 	p.advance()
 }
 
-// nextLineStart returns the first byte of the next line that holds code, or
-// 0 at the end of the file.
-func (p *hparser) nextLineStart() byte {
+// nextCode returns the offset of the next code after p.pos, past blank
+// space and comments, or len(p.src).
+func (p *hparser) nextCode() int {
 	for i := p.pos; i < len(p.src); i++ {
 		switch c := p.src[i]; c {
 		case ' ', '\t', '\r', '\f', '\n':
@@ -662,10 +672,41 @@ func (p *hparser) nextLineStart() byte {
 				i++
 			}
 		default:
-			return c
+			return i
 		}
 	}
+	return len(p.src)
+}
+
+// nextLineStart returns the first byte of the next line that holds code, or
+// 0 at the end of the file.
+func (p *hparser) nextLineStart() byte { return byteAt(p.src, p.nextCode()) }
+
+func byteAt(b []byte, i int) byte {
+	if i < len(b) {
+		return b[i]
+	}
 	return 0
+}
+
+// startsStatement reports whether src starts with what can only begin a
+// statement, never an expression or a target: a statement keyword, a
+// decorator, or the end of the file.
+func startsStatement(src []byte) bool {
+	if len(src) == 0 || src[0] == '@' {
+		return true
+	}
+	n := 0
+	for n < len(src) && isIdentChar(src[n]) {
+		n++
+	}
+	switch string(src[:n]) {
+	case "def", "class", "if", "elif", "else", "for", "while", "try", "except", "finally", "with",
+		"return", "pass", "break", "continue", "raise", "import", "from", "global", "nonlocal",
+		"del", "assert":
+		return true
+	}
+	return false
 }
 
 func (p *hparser) atStatementEnd() bool {
@@ -859,10 +900,12 @@ func (p *hparser) expressions() int32 {
 	for p.isOp(opComma) {
 		p.drop()
 		if !p.canStartExpr() {
+			p.trailing = p.trailing || p.atStatementEnd()
 			break
 		}
 		p.starExpr()
 	}
+	p.listEnd = p.prevEnd
 	return p.close(KindExpressionList, mark, start)
 }
 
@@ -880,19 +923,25 @@ func (p *hparser) listFirst() int32 {
 
 // exprList reads comma-separated (possibly starred) expressions without
 // wrapping them; it reports whether there was more than one or a trailing
-// comma.
-func (p *hparser) exprList() (multi bool) {
+// comma, and whether an element was starred.
+func (p *hparser) exprList() (multi, star bool) {
+	star = p.isOp(opStar)
 	p.listFirst()
 	for p.isOp(opComma) {
 		multi = true
 		p.commaList = true
 		p.drop()
 		if !p.canStartExpr() {
+			p.trailing = p.trailing || p.atStatementEnd()
 			break
 		}
+		star = star || p.isOp(opStar)
 		p.starExpr()
 	}
-	return multi
+	if multi {
+		p.listEnd = p.prevEnd
+	}
+	return multi, star
 }
 
 func isAugmented(t token) bool { return t.k == tOp && t.op > opAugFirst && t.op < opAugLast }
@@ -903,7 +952,7 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 		p.close(KindExpressionStatement, mark, start)
 		return
 	}
-	multi := p.exprList()
+	multi, star := p.exprList()
 	switch {
 	case p.isOp(opAssign) || isAugmented(p.tok):
 		p.assignment(mark, start, multi)
@@ -921,11 +970,12 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 			p.setField(p.rhs(), FieldRight)
 		}
 		p.close(KindAssignment, mark, start)
-	case multi:
-		// A bare list of expressions (`a, b`): tree-sitter may carry it on
-		// into the next line as an assignment target list, and reads
-		// `*a.b` in it as a splat of the whole. Rare outside tests.
+	case multi && star:
+		// A bare list of expressions (`a, *b.c`): tree-sitter reads `*b.c`
+		// in it as a splat of the whole.
 		p.bail()
+	case multi:
+		p.bare = true // whether the next line may continue it: simpleStatements
 	}
 	p.close(KindExpressionStatement, mark, start)
 }
@@ -963,7 +1013,7 @@ func (p *hparser) rhs() int32 {
 	if p.isKw(keyYield) {
 		return p.yieldExpr()
 	}
-	multi := p.exprList()
+	multi, _ := p.exprList()
 	if p.isOp(opAssign) || isAugmented(p.tok) {
 		return p.assignment(mark, start, multi)
 	}
@@ -1422,7 +1472,7 @@ func (p *hparser) typeTerm(operand bool) int32 {
 			p.leaf()
 			p.ident()
 			p.close(KindSplatType, mark, start)
-			if !p.isOp(opComma) && !p.isOp(opRParen) && !p.isOp(opRBrack) && !p.isOp(opColon) && p.tok.k != tNewline {
+			if !p.isOp(opComma) && !p.isOp(opRParen) && !p.isOp(opRBrack) && !p.isOp(opColon) && !p.isOp(opAssign) && p.tok.k != tNewline {
 				p.bail()
 			}
 		}
@@ -1431,7 +1481,9 @@ func (p *hparser) typeTerm(operand bool) int32 {
 				p.bail()
 			}
 			p.splat = true
-			p.expr()
+			if e := p.expr(); p.nodes[e].kind == KindAttribute {
+				p.bail() // tree-sitter: a member_type of the splat_type
+			}
 		}
 		return p.close(KindType, mark, start)
 	}
