@@ -180,17 +180,11 @@ func (a *app) baselineCreate(cmd *cobra.Command, bo *baselineOptions, args []str
 	}
 	s := r.s
 	// One set of engines per mode: the dependency engine runs in security
-	// mode only; the Python engine and the secrets detector are shared.
+	// mode only, and the Python engine computes only its mode's findings.
 	engs := make([]*engines, len(modes))
 	for i, m := range modes {
 		ms := *s
 		ms.Mode = m
-		if i > 0 {
-			e := *engs[0]
-			e.dep = a.depsEngine(&ms)
-			engs[i] = &e
-			continue
-		}
 		e, err := a.newEngines(ctx, nil, &ms, false)
 		if err != nil {
 			return err

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"github.com/patchpatrol/patchpatrol/internal/config"
+	"github.com/patchpatrol/patchpatrol/internal/finding"
 	"github.com/patchpatrol/patchpatrol/internal/python"
+	"github.com/patchpatrol/patchpatrol/internal/review"
 )
 
 // pythonOptions maps the settings onto the Python engine's options; every
@@ -13,5 +15,14 @@ func pythonOptions(s *config.Settings) python.Options {
 		MaxComplexity:    s.Quality.MaxComplexity,
 		AllowPrintIn:     s.Quality.AllowPrintIn,
 		Taint:            python.TaintConfig{Sources: s.Taint.Sources, Sanitizers: s.Taint.Sanitizers},
+		// A review keeps only its mode's kind of finding (review.Mode.Wants).
+		Kinds: []finding.Kind{modeKind(s.Mode)},
 	}
+}
+
+func modeKind(m review.Mode) finding.Kind {
+	if m == review.ModeSecurity {
+		return finding.KindSecurity
+	}
+	return finding.KindQuality
 }

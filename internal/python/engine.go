@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -22,8 +23,17 @@ type Options struct {
 	StepBudget int
 	// Taint adds the project's own sources and sanitizers.
 	Taint TaintConfig
+	// Kinds are the kinds of finding to produce: finding.KindSecurity (the
+	// interpreter, its taint and pattern rules) and finding.KindQuality (the
+	// code-quality checks). Empty means both. A review in one mode drops the
+	// other kind anyway, so the engine need not compute it.
+	Kinds []finding.Kind
 
 	taint taintTables // Taint, compiled by New
+}
+
+func (o Options) wants(k finding.Kind) bool {
+	return len(o.Kinds) == 0 || slices.Contains(o.Kinds, k)
 }
 
 func (o Options) budget(size int) int {
@@ -132,6 +142,20 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	}
 	out := newCollector()
 	quality := make([][]finding.Finding, len(units))
+	wantQuality := e.opts.wants(finding.KindQuality)
+	if !e.opts.wants(finding.KindSecurity) {
+		// Code quality alone: the checks read each tree on its own.
+		err := parallel(ctx, len(mods), workers, func(i int) error {
+			if mods[i] != nil && wantQuality {
+				reps[i].Findings = e.quality(mods[i])
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return reps, nil
+	}
 	index := map[*Module]int{}
 	for i, m := range mods {
 		if m != nil {
@@ -177,7 +201,10 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 			for _, m := range c.mods {
 				i := index[m]
 				complete := a.run(m)
-				qs := append(e.quality(m), trojanSource(m)...)
+				qs := trojanSource(m)
+				if wantQuality {
+					qs = append(e.quality(m), qs...)
+				}
 				if !complete && ctx.Err() == nil {
 					reps[i].Notes = append(reps[i].Notes, analysis.Note{Path: m.Path,
 						Text: "analysis stopped at its time budget; findings may be incomplete"})
