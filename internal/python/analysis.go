@@ -441,7 +441,7 @@ func (a *batch) analyzeNested(fn *Function, parent *frame) {
 	if a.info(fn).state != fsNew {
 		return
 	}
-	outer := make(map[string]*Value, len(parent.env.own)+8)
+	outer := make(map[string]*Value, parent.env.size()+8)
 	if parent.outer != nil {
 		for k, v := range parent.outer {
 			outer[k] = v

@@ -8,8 +8,14 @@ package python
 // Copying freezes the bindings made so far into a new shared layer, and a
 // join of two envs that share a layer only looks at what either changed
 // above it. Frozen layers are never written again.
+//
+// A layer holds its bindings in a short list while there are few, as most
+// branches bind only a name or two (a lookup then compares names instead of
+// hashing once per layer), and in a map once there are more than
+// maxListBindings.
 type env struct {
-	own   map[string]*Value // bindings made at this layer; nil until the first
+	list  []binding         // bindings made at this layer, while few
+	own   map[string]*Value // all of them, once there are more
 	base  *env              // frozen layers below, or nil
 	depth int               // how many layers are below
 	dead  bool
@@ -22,6 +28,65 @@ type env struct {
 // when it is next copied.
 const maxEnvDepth = 6
 
+// maxListBindings is how many bindings a layer keeps in its list before it
+// moves them into a map.
+const maxListBindings = 8
+
+type binding struct {
+	name string
+	v    *Value
+}
+
+// lookup returns what this layer alone binds name to.
+func (e *env) lookup(name string) (*Value, bool) {
+	if e.own != nil {
+		v, ok := e.own[name]
+		return v, ok
+	}
+	for i := range e.list {
+		if e.list[i].name == name {
+			return e.list[i].v, true
+		}
+	}
+	return nil, false
+}
+
+// size returns how many bindings this layer holds.
+func (e *env) size() int {
+	if e.own != nil {
+		return len(e.own)
+	}
+	return len(e.list)
+}
+
+// layer calls fn with each binding of this layer alone.
+func (e *env) layer(fn func(name string, v *Value)) {
+	if e.own != nil {
+		for k, v := range e.own {
+			fn(k, v)
+		}
+		return
+	}
+	for _, b := range e.list {
+		fn(b.name, b.v)
+	}
+}
+
+// fromMap makes a layer of the bindings in m, which it takes over.
+func fromMap(m map[string]*Value) *env {
+	if len(m) > maxListBindings {
+		return &env{own: m}
+	}
+	e := &env{}
+	if len(m) > 0 {
+		e.list = make([]binding, 0, len(m))
+		for k, v := range m {
+			e.list = append(e.list, binding{k, v})
+		}
+	}
+	return e
+}
+
 // deletedValue marks, in a layer, a name deleted above a layer that binds it.
 var deletedValue = &Value{}
 
@@ -30,7 +95,7 @@ func newEnv() *env { return &env{} }
 // get returns what name is bound to, and whether it is bound.
 func (e *env) get(name string) (*Value, bool) {
 	for l := e; l != nil; l = l.base {
-		if v, ok := l.own[name]; ok {
+		if v, ok := l.lookup(name); ok {
 			if v == deletedValue {
 				return nil, false
 			}
@@ -47,15 +112,48 @@ func (e *env) value(name string) *Value {
 }
 
 func (e *env) set(name string, v *Value) {
-	if e.own == nil {
-		e.own = make(map[string]*Value, 8)
+	if e.own != nil {
+		e.own[name] = v
+		return
+	}
+	for i := range e.list {
+		if e.list[i].name == name {
+			e.list[i].v = v
+			return
+		}
+	}
+	if len(e.list) < maxListBindings {
+		if e.list == nil {
+			e.list = make([]binding, 0, 4)
+		}
+		e.list = append(e.list, binding{name, v})
+		return
+	}
+	e.own = make(map[string]*Value, 2*maxListBindings)
+	for _, b := range e.list {
+		e.own[b.name] = b.v
 	}
 	e.own[name] = v
+	e.list = nil
+}
+
+// remove drops name from this layer alone.
+func (e *env) remove(name string) {
+	if e.own != nil {
+		delete(e.own, name)
+		return
+	}
+	for i := range e.list {
+		if e.list[i].name == name {
+			e.list = append(e.list[:i], e.list[i+1:]...)
+			return
+		}
+	}
 }
 
 func (e *env) del(name string) {
 	if e.base == nil {
-		delete(e.own, name)
+		e.remove(name)
 		return
 	}
 	e.set(name, deletedValue)
@@ -64,12 +162,12 @@ func (e *env) del(name string) {
 // all returns every binding, flattened into a new map.
 func (e *env) all() map[string]*Value {
 	if e.base == nil {
-		m := make(map[string]*Value, len(e.own))
-		for k, v := range e.own {
+		m := make(map[string]*Value, e.size())
+		e.layer(func(k string, v *Value) {
 			if v != deletedValue {
 				m[k] = v
 			}
-		}
+		})
 		return m
 	}
 	var chain [maxEnvDepth + 2]*env
@@ -77,15 +175,15 @@ func (e *env) all() map[string]*Value {
 	for l := e; l != nil; l = l.base {
 		layers = append(layers, l)
 	}
-	m := make(map[string]*Value, len(layers[len(layers)-1].own)+8)
+	m := make(map[string]*Value, layers[len(layers)-1].size()+8)
 	for i := len(layers) - 1; i >= 0; i-- {
-		for k, v := range layers[i].own {
+		layers[i].layer(func(k string, v *Value) {
 			if v == deletedValue {
 				delete(m, k)
 			} else {
 				m[k] = v
 			}
-		}
+		})
 	}
 	return m
 }
@@ -93,11 +191,11 @@ func (e *env) all() map[string]*Value {
 // each calls fn with every binding.
 func (e *env) each(fn func(name string, v *Value)) {
 	if e.base == nil {
-		for k, v := range e.own {
+		e.layer(func(k string, v *Value) {
 			if v != deletedValue {
 				fn(k, v)
 			}
-		}
+		})
 		return
 	}
 	for k, v := range e.all() {
@@ -108,18 +206,18 @@ func (e *env) each(fn func(name string, v *Value)) {
 // freeze moves the bindings made at e into a frozen layer below it, which
 // copies of e then share.
 func (e *env) freeze() {
-	if len(e.own) == 0 {
+	if e.size() == 0 {
 		return
 	}
 	if e.depth >= maxEnvDepth {
-		e.base = &env{own: e.all()}
+		e.base = fromMap(e.all())
 		e.depth = 1
-		e.own = nil
+		e.own, e.list = nil, nil
 		return
 	}
-	e.base = &env{own: e.own, base: e.base, depth: e.depth}
+	e.base = &env{list: e.list, own: e.own, base: e.base, depth: e.depth}
 	e.depth++
-	e.own = nil
+	e.own, e.list = nil, nil
 }
 
 func (e *env) copy() *env {
@@ -130,7 +228,9 @@ func (e *env) copy() *env {
 // flat returns an env with e's bindings in one layer that shares nothing,
 // for publishing to other goroutines.
 func (e *env) flat() *env {
-	return &env{own: e.all(), dead: e.dead, narrowed: e.narrowed}
+	out := fromMap(e.all())
+	out.dead, out.narrowed = e.dead, e.narrowed
+	return out
 }
 
 // shared returns the deepest frozen layer below both a and b, or nil.
@@ -168,9 +268,9 @@ func joinEnv(a, b *env) *env {
 	// Only names some layer above the shared one binds can differ.
 	merge := func(from *env) {
 		for l := from; l != common; l = l.base {
-			for k := range l.own {
-				if _, done := out.own[k]; done {
-					continue
+			l.layer(func(k string, _ *Value) {
+				if _, done := out.lookup(k); done {
+					return
 				}
 				va, oka := a.get(k)
 				vb, okb := b.get(k)
@@ -184,17 +284,21 @@ func joinEnv(a, b *env) *env {
 				default:
 					out.set(k, deletedValue)
 				}
-			}
+			})
 		}
 	}
 	merge(a)
 	merge(b)
 	if common == nil {
 		// Without a shared layer, deletions have nothing to hide.
-		for k, v := range out.own {
+		var gone []string
+		out.layer(func(k string, v *Value) {
 			if v == deletedValue {
-				delete(out.own, k)
+				gone = append(gone, k)
 			}
+		})
+		for _, k := range gone {
+			out.remove(k)
 		}
 	}
 	return out
