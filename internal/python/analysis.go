@@ -28,7 +28,9 @@ type batch struct {
 	// component, and only those before it are visible to it.
 	shared *store
 	self   *component
-	key    []byte    // scratch for module
+	key    []byte // scratch for module
+	// baseOf remembers each class's analysed bases (bases).
+	baseOf map[classRef][]classRef
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	// rebound are attribute names stored outside __init__ (read-only).
 	rebound rebound

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -207,6 +208,18 @@ func (a *batch) findClass(classQual string, from *Module) (classRef, bool) {
 // code, left to right: names and dotted names bound in its module, directly
 // or by an import.
 func (a *batch) bases(c classRef) []classRef {
+	if bs, ok := a.baseOf[c]; ok {
+		return bs
+	}
+	bs := a.findBases(c)
+	if a.baseOf == nil {
+		a.baseOf = map[classRef][]classRef{}
+	}
+	a.baseOf[c] = bs
+	return bs
+}
+
+func (a *batch) findBases(c classRef) []classRef {
 	t := c.m.Tree
 	node, ok := c.m.Classes[c.name]
 	if !ok {
@@ -244,13 +257,14 @@ func (a *batch) bases(c classRef) []classRef {
 // Python's method resolution order mostly does, on its analysed bases.
 // skipSelf starts the search at the bases (super()).
 func (a *batch) lookupMethod(c classRef, name string, skipSelf bool) *Function {
-	seen := map[classRef]bool{}
+	var buf [8]classRef
+	seen := buf[:0] // hierarchies are shallow: a list beats a map
 	var walk func(c classRef, depth int, self bool) *Function
 	walk = func(c classRef, depth int, self bool) *Function {
-		if seen[c] || depth > 8 {
+		if slices.Contains(seen, c) || depth > 8 {
 			return nil
 		}
-		seen[c] = true
+		seen = append(seen, c)
 		if !self {
 			if fn := c.m.Methods[c.name+"."+name]; fn != nil {
 				return fn
