@@ -45,6 +45,7 @@ type hparser struct {
 	listEnd     uint32 // where the last one ended
 	trailing    bool   // and one of them ended with a comma
 	bare        bool   // a statement on the line is a bare comma list (`a, b`)
+	typeTried   bool   // one starts with `type` and is not a type alias
 	// splat makes the next atom read `*name` as a list_splat, the reading
 	// tree-sitter gives a splat in an expression list, a subscript or a
 	// display's only element: `*a.b` is then an attribute of `*a`.
@@ -630,7 +631,7 @@ func (p *hparser) splatPattern() {
 }
 
 func (p *hparser) simpleStatements() {
-	p.commaList, p.trailing, p.bare = false, false, false
+	p.commaList, p.trailing, p.bare, p.typeTried = false, false, false, false
 	for {
 		p.simpleStatement()
 		if !p.isOp(opSemi) {
@@ -643,6 +644,14 @@ func (p *hparser) simpleStatements() {
 	}
 	if p.tok.k != tNewline {
 		p.bail()
+	}
+	if p.typeTried {
+		// tree-sitter's reading as a type alias, where a newline is not a
+		// token before the `=`, may go on into the next line
+		// (`type()\n() = 0`).
+		if c := p.nextLineStart(); c != 0 && strings.IndexByte("([{.=|,*:", c) >= 0 {
+			p.bail()
+		}
 	}
 	if p.commaList && p.listEnd == p.prevEnd {
 		// After `a, b` at the end of a line, tree-sitter may read a next
@@ -687,6 +696,19 @@ func byteAt(b []byte, i int) byte {
 		return b[i]
 	}
 	return 0
+}
+
+// mayBeTarget reports whether an expression of kind k may be (part of) a
+// pattern: anything but the kinds that never are.
+func mayBeTarget(k Kind) bool {
+	switch k {
+	case KindCall, KindString, KindConcatenatedString, KindInteger, KindFloat, KindTrue, KindFalse, KindNone,
+		KindBinaryOperator, KindComparisonOperator, KindBooleanOperator, KindNotOperator, KindUnaryOperator,
+		KindLambda, KindConditionalExpression, KindAwait, KindDictionary, KindSet, KindListComprehension,
+		KindDictionaryComprehension, KindSetComprehension, KindGeneratorExpression:
+		return false
+	}
+	return true
 }
 
 // startsStatement reports whether src starts with what can only begin a
@@ -789,6 +811,7 @@ func (p *hparser) simpleStatement() {
 					if p.attempt(func() { p.typeAlias(mark, start) }) {
 						return
 					}
+					p.typeTried = true // whether the next line may continue it: simpleStatements
 				}
 			case "print", "exec":
 				// tree-sitter may read a Python 2 statement here.
@@ -975,7 +998,15 @@ func (p *hparser) expressionStatement(mark int, start uint32) {
 		// in it as a splat of the whole.
 		p.bail()
 	case multi:
-		p.bare = true // whether the next line may continue it: simpleStatements
+		// Whether the next line may continue it (simpleStatements): only if
+		// every element may be an assignment target, or tree-sitter's
+		// reading of it as one has already failed.
+		p.bare = true
+		for _, id := range p.stack[mark:] {
+			if !p.isExtra(id) && !mayBeTarget(p.nodes[id].kind) {
+				p.bare = false
+			}
+		}
 	}
 	p.close(KindExpressionStatement, mark, start)
 }
@@ -1481,8 +1512,11 @@ func (p *hparser) typeTerm(operand bool) int32 {
 				p.bail()
 			}
 			p.splat = true
-			if e := p.expr(); p.nodes[e].kind == KindAttribute {
-				p.bail() // tree-sitter: a member_type of the splat_type
+			if e := p.expr(); p.nodes[e].kind == KindAttribute || p.atStatementEnd() {
+				// tree-sitter: a member_type of the splat_type; and at the
+				// end of an annotation without a value (`x: *a[0]`), a
+				// splat of the whole.
+				p.bail()
 			}
 		}
 		return p.close(KindType, mark, start)
