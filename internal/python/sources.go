@@ -146,25 +146,24 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		return v
 	}
 	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") {
-		q := obj.Qual + "." + attr
 		if m := a.module(obj.Qual, f.m); m != nil && m != f.m {
 			// A module-level name of another analysed module.
-			if v := a.importedValue(q, f.m); v != nil {
+			if v := a.importedValue(obj.Qual+"."+attr, f.m); v != nil {
 				return v
 			}
 		}
-		if requestQuals[q] || a.opts.taint.sources[q] {
-			return &Value{Qual: q}
+		// What is left depends on the names alone: values are immutable,
+		// so the batch hands out one per name.
+		k := [2]string{obj.Qual, attr}
+		if v := a.attrs[k]; v != nil {
+			return v
 		}
-		if strings.HasSuffix(obj.Qual, "()") {
-			// An attribute of an instance: unknown, unless it is a handler's
-			// request (self.request in class-based views and Tornado).
-			if attr == "request" {
-				return &Value{Qual: "@request"}
-			}
-			return &Value{Qual: q, Unsafe: AllClasses}
+		v := a.namedAttr(obj.Qual, attr)
+		if a.attrs == nil {
+			a.attrs = map[[2]string]*Value{}
 		}
-		return &Value{Qual: q}
+		a.attrs[k] = v
+		return v
 	}
 	if obj.ParsedFrom > 0 {
 		d := obj.derived()
@@ -184,6 +183,24 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		d = &Value{Unsafe: obj.Unsafe, Taint: obj.Taint, Src: obj.Src}
 	}
 	return &Value{Unsafe: d.Unsafe | unknownIfOpaque(obj), Taint: d.Taint, Src: d.Src, Qual: dataQual(obj)}
+}
+
+// namedAttr is the value of attribute attr of what the qualified name q
+// refers to, when that is not an analysed module.
+func (a *batch) namedAttr(q, attr string) *Value {
+	qa := q + "." + attr
+	if requestQuals[qa] || a.opts.taint.sources[qa] {
+		return &Value{Qual: qa}
+	}
+	if strings.HasSuffix(q, "()") {
+		// An attribute of an instance: unknown, unless it is a handler's
+		// request (self.request in class-based views and Tornado).
+		if attr == "request" {
+			return &Value{Qual: "@request"}
+		}
+		return &Value{Qual: qa, Unsafe: AllClasses}
+	}
+	return &Value{Qual: qa}
 }
 
 func unknownIfOpaque(obj *Value) Class {
