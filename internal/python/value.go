@@ -267,8 +267,15 @@ func constValue(c any) *Value {
 	return v
 }
 
-// joinFrag is capFrag(a + " " + b), without building the part it would cut.
+// joinFrag is capFrag(a + " " + b), without building the part it would cut;
+// an empty side adds nothing, not even the separator.
 func joinFrag(a, b string) string {
+	switch {
+	case b == "":
+		return capFrag(a) // nothing to separate: no allocation
+	case a == "":
+		return capFrag(b)
+	}
 	if len(a) >= maxFrag {
 		return a[:maxFrag]
 	}
