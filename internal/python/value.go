@@ -347,9 +347,16 @@ func joinDepth(a, b *Value, depth int, work *int) *Value {
 	switch {
 	case a == nil:
 		return b
-	case b == nil, a == b:
+	case b == nil, a == b, absorbs(a, b, true):
 		return a
+	case absorbs(b, a, false):
+		return b
 	}
+	return joinFields(a, b, depth, work)
+}
+
+// joinFields builds the join of two values field by field.
+func joinFields(a, b *Value, depth int, work *int) *Value {
 	out := &Value{
 		Unsafe: a.Unsafe | b.Unsafe,
 		Taint:  a.Taint.Join(b.Taint),
@@ -408,6 +415,21 @@ func joinDepth(a, b *Value, depth int, work *int) *Value {
 		}
 	}
 	return out
+}
+
+// absorbs reports whether the join of x with y, x being the first operand
+// when first is set, would equal x field by field, so the join may return x
+// itself instead of a copy (values are immutable). It answers false for
+// containers, whose joins go element by element.
+func absorbs(x, y *Value, first bool) bool {
+	return x.Elems == nil && x.Rest == nil && y.Elems == nil && y.Rest == nil &&
+		y.Unsafe&^x.Unsafe == 0 && y.Taint.remote&^x.Taint.remote == 0 && y.Taint.local&^x.Taint.local == 0 &&
+		(x.Const == nil || x.Const == y.Const) && (!y.Built || x.Built) &&
+		y.Frag == "" && len(x.Frag) <= maxFrag && (x.Prefix == "" || strings.HasPrefix(y.Prefix, x.Prefix)) &&
+		(x.Qual == "" || x.Qual == y.Qual) && (x.Fn == nil || x.Fn == y.Fn) && (x.Lambda == 0 || x.Lambda == y.Lambda) &&
+		!x.Norm && x.ParsedFrom == 0 &&
+		(first && (x.Src != nil || y.Src == nil) || !first && (x.Src == y.Src || y.Src == nil)) &&
+		orParams(x.Taint.params, y.Taint.params, AllClasses) == x.Taint.params
 }
 
 func commonPrefix(a, b string) string {

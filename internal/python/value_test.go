@@ -104,3 +104,57 @@ func TestTaintMatchesFlatModel(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsorbsMatchesJoin checks join's shortcut: whenever absorbs says a
+// join would give back one operand unchanged, the full field-by-field join
+// equals that operand.
+func TestAbsorbsMatchesJoin(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	srcs := []*Source{nil, {What: "a", Line: 1}, {What: "b", Line: 2}}
+	fns := []*Function{nil, {}, {}}
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	random := func() *Value {
+		v := &Value{Unsafe: Class(r.IntN(4)), Built: r.IntN(3) == 0, Norm: r.IntN(6) == 0,
+			Src: srcs[r.IntN(len(srcs))], Fn: fns[r.IntN(len(fns))], Lambda: NodeID(r.IntN(2)),
+			ParsedFrom: NodeID(r.IntN(2) * r.IntN(2)),
+			Frag:       pick("", "", "x", "select"), Prefix: pick("", "", "a", "ab"), Qual: pick("", "", "q", "r")}
+		switch r.IntN(4) {
+		case 0:
+			v.Const = pick("a", "ab")
+		case 1:
+			v.Const = int64(r.IntN(2))
+		}
+		v.Taint.remote, v.Taint.local = Class(r.IntN(4)), Class(r.IntN(2))
+		if r.IntN(2) == 0 {
+			v.Taint = v.Taint.Join(paramTaint(r.IntN(2)))
+		}
+		return v
+	}
+	same := func(x, y *Value) bool {
+		return x.Const == y.Const && flatten(x.Taint) == flatten(y.Taint) && x.Frag == y.Frag && x.Prefix == y.Prefix &&
+			x.Qual == y.Qual && x.Src == y.Src && x.Fn == y.Fn && x.Unsafe == y.Unsafe && x.Built == y.Built &&
+			x.Norm == y.Norm && x.ParsedFrom == y.ParsedFrom && x.Lambda == y.Lambda && x.Elems == nil && y.Elems == nil &&
+			x.Rest == nil && y.Rest == nil
+	}
+	hits := 0
+	for i := 0; i < 200000; i++ {
+		a, b := random(), random()
+		work := maxJoinWork
+		full := joinFields(a, b, 0, &work)
+		if absorbs(a, b, true) {
+			hits++
+			if !same(full, a) {
+				t.Fatalf("absorbs(a, b, true) but join(a, b) = %+v, a = %+v, b = %+v", full, a, b)
+			}
+		}
+		if absorbs(b, a, false) {
+			hits++
+			if !same(full, b) {
+				t.Fatalf("absorbs(b, a, false) but join(a, b) = %+v, a = %+v, b = %+v", full, a, b)
+			}
+		}
+	}
+	if hits < 100 {
+		t.Fatalf("only %d shortcuts in 200000 random joins: the test no longer exercises absorbs", hits)
+	}
+}
