@@ -258,7 +258,32 @@ var (
 	cleanValue   = &Value{} // non-constant but safe: a number, a bool, a length
 )
 
+// Shared immutable constants: the most frequent ones (defaults, implicit
+// returns, flags) need no allocation.
+var (
+	noneConst  = &Value{Const: noneValue}
+	trueConst  = &Value{Const: true}
+	falseConst = &Value{Const: false}
+	emptyConst = &Value{Const: ""}
+	zeroConst  = &Value{Const: int64(0)}
+	oneConst   = &Value{Const: int64(1)}
+)
+
 func constValue(c any) *Value {
+	switch c {
+	case noneValue:
+		return noneConst
+	case true:
+		return trueConst
+	case false:
+		return falseConst
+	case "":
+		return emptyConst
+	case int64(0):
+		return zeroConst
+	case int64(1):
+		return oneConst
+	}
 	v := &Value{Const: c}
 	if s, ok := c.(string); ok {
 		v.Prefix = s
