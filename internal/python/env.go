@@ -198,8 +198,19 @@ func (e *env) each(fn func(name string, v *Value)) {
 		})
 		return
 	}
-	for k, v := range e.all() {
-		fn(k, v)
+	// Layer by layer from the top, without building the flattened map: a
+	// binding counts unless a layer above binds or deletes its name.
+	for l := e; l != nil; l = l.base {
+		l.layer(func(k string, v *Value) {
+			for u := e; u != l; u = u.base {
+				if _, ok := u.lookup(k); ok {
+					return
+				}
+			}
+			if v != deletedValue {
+				fn(k, v)
+			}
+		})
 	}
 }
 
