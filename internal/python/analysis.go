@@ -31,8 +31,8 @@ type batch struct {
 	key    []byte // scratch for module
 	// baseOf remembers each class's analysed bases (bases).
 	baseOf map[classRef][]classRef
-	// attrs holds the values of attributes of named things (namedAttr).
-	attrs  map[[2]string]*Value
+	// names holds the values of named things and their attributes (named).
+	names  map[[2]string]*Value
 	routes routeConv // URL patterns' converters over the whole batch (read-only)
 	// rebound are attribute names stored outside __init__ (read-only).
 	rebound rebound

@@ -226,7 +226,7 @@ func (f *frame) lookup(name string) *Value {
 		if v := f.a.importedValue(q, f.m); v != nil {
 			return v
 		}
-		return &Value{Qual: q}
+		return f.a.named(q, "")
 	}
 	if fn := f.m.TopFuncs[name]; fn != nil {
 		return &Value{Fn: fn, Qual: fn.Qual}
@@ -235,7 +235,7 @@ func (f *frame) lookup(name string) *Value {
 		return &Value{Qual: joinQual(f.m.Name, name)}
 	}
 	if builtinNames[name] {
-		return &Value{Qual: "builtins." + name}
+		return f.a.named("builtins", name)
 	}
 	return unknownValue
 }

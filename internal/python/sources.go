@@ -154,16 +154,7 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		}
 		// What is left depends on the names alone: values are immutable,
 		// so the batch hands out one per name.
-		k := [2]string{obj.Qual, attr}
-		if v := a.attrs[k]; v != nil {
-			return v
-		}
-		v := a.namedAttr(obj.Qual, attr)
-		if a.attrs == nil {
-			a.attrs = map[[2]string]*Value{}
-		}
-		a.attrs[k] = v
-		return v
+		return a.named(obj.Qual, attr)
 	}
 	if obj.ParsedFrom > 0 {
 		d := obj.derived()
@@ -183,6 +174,28 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		d = &Value{Unsafe: obj.Unsafe, Taint: obj.Taint, Src: obj.Src}
 	}
 	return &Value{Unsafe: d.Unsafe | unknownIfOpaque(obj), Taint: d.Taint, Src: d.Src, Qual: dataQual(obj)}
+}
+
+// named returns the value of what the qualified name q refers to (attr ""),
+// or of its attribute attr, when that is not defined in the analysed code.
+// These depend on the names alone, and values are immutable: the batch
+// hands out one per name.
+func (a *batch) named(q, attr string) *Value {
+	k := [2]string{q, attr}
+	if v := a.names[k]; v != nil {
+		return v
+	}
+	var v *Value
+	if attr == "" {
+		v = &Value{Qual: q}
+	} else {
+		v = a.namedAttr(q, attr)
+	}
+	if a.names == nil {
+		a.names = map[[2]string]*Value{}
+	}
+	a.names[k] = v
+	return v
 }
 
 // namedAttr is the value of attribute attr of what the qualified name q
