@@ -288,12 +288,12 @@ func (a *batch) unknownCall(c *call) *Value {
 	}
 	if c.recv != nil {
 		// Methods of tainted objects: request.args.get(...), upload.read().
-		d := c.recv.derived()
+		d := c.recv.carry()
 		out.Taint, out.Src = d.Taint, d.Src
 	}
 	if c.callee != nil && !c.callee.Taint.Clean() {
 		// Calling request data: Starlette's request.json() and friends.
-		d := c.callee.derived()
+		d := c.callee.carry()
 		out.Taint = out.Taint.Join(d.Taint)
 		if out.Src == nil {
 			out.Src = d.Src
@@ -501,7 +501,7 @@ func subst(ret *Value, args []*Value, depth int) *Value {
 			arg = unknownValue
 		}
 		out.Const = nil
-		d := arg.derived()
+		d := arg.carry()
 		out.Unsafe |= d.Unsafe & mask
 		out.Taint = out.Taint.joinMasked(d.Taint, mask)
 		if out.Src == nil {

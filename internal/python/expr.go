@@ -200,7 +200,7 @@ func (v *Value) orElem(k Kind) *Value {
 }
 
 func finishContainer(v *Value) *Value {
-	d := v.derived()
+	d := v.carry()
 	v.Unsafe, v.Taint, v.Src = d.Unsafe, d.Taint, d.Src
 	return v
 }

@@ -294,7 +294,7 @@ func withElem(c *Value, key string, v *Value) *Value {
 	} else {
 		out.Elems[key] = v
 	}
-	d := out.derived()
+	d := out.carry()
 	out.Unsafe, out.Taint, out.Src = d.Unsafe, d.Taint, d.Src
 	return out
 }

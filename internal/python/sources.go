@@ -132,7 +132,7 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		switch attr {
 		case "name", "stem", "suffix":
 			// The last component of a path: no separator left in it.
-			d := obj.derived()
+			d := obj.carry()
 			return (&Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}).sanitize(ClassPath)
 		}
 	}
@@ -157,7 +157,7 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 		return a.named(obj.Qual, attr)
 	}
 	if obj.ParsedFrom > 0 {
-		d := obj.derived()
+		d := obj.carry()
 		v := &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
 		if obj.Qual == "@urlparse" && (attr == "netloc" || attr == "hostname") {
 			// Remember which URL this is the host of, for allow-list checks
@@ -234,7 +234,7 @@ func dataQual(obj *Value) string {
 func (a *batch) subscript(f *frame, node NodeID, obj *Value, key string) *Value {
 	if obj.Qual != "" && !strings.HasPrefix(obj.Qual, "@") && obj.Elems == nil && obj.Rest == nil && obj.Const == nil {
 		// An item of a library object keeps its type: client["db"]["coll"].
-		d := obj.derived()
+		d := obj.carry()
 		return &Value{Qual: obj.Qual + "[]", Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
 	}
 	e := obj.elem(key)
@@ -459,7 +459,7 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 		}
 		return &Value{Qual: "@jinja-unescaped-env"}
 	case "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile":
-		d := joinArgs(c).derived()
+		d := joinArgs(c).carry()
 		return &Value{Qual: q + "()", Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src}
 	case "re.compile", "regex.compile":
 		if v, _ := c.arg(0, "pattern"); v != nil {
@@ -521,7 +521,7 @@ func (a *batch) libraryCall(f *frame, c *call) *Value {
 			if v.Const != nil {
 				return constValue(constString(v.Const))
 			}
-			d := v.derived()
+			d := v.carry()
 			src := d.Src
 			if src != nil && src.Structured {
 				plain := *src
@@ -593,7 +593,7 @@ func mixedOf(v *Value) *Value {
 	if v == nil {
 		return cleanValue
 	}
-	d := v.derived()
+	d := v.carry()
 	return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Frag: d.Frag}
 }
 
@@ -755,7 +755,7 @@ func (a *batch) methodCall(f *frame, c *call) *Value {
 		return keepString(recv, recv.derived())
 	case "resolve", "absolute":
 		if recv.Qual == "@path" || strings.HasPrefix(recv.Qual, "pathlib.") {
-			d := recv.derived()
+			d := recv.carry()
 			return &Value{Unsafe: d.Unsafe, Taint: d.Taint, Src: d.Src, Qual: "@path", Norm: true}
 		}
 	case "joinpath", "with_name", "with_suffix", "with_stem", "parent", "relative_to":

@@ -526,7 +526,30 @@ func (v *Value) derived() *Value {
 	if v.Const != nil {
 		return cleanValue
 	}
-	out := &Value{Unsafe: v.Unsafe, Taint: v.Taint, Src: v.Src, Frag: v.Frag}
+	c := v.carry()
+	return &Value{Unsafe: c.Unsafe, Taint: c.Taint, Src: c.Src, Frag: c.Frag}
+}
+
+// carried is what derived() carries, for callers that only read it.
+type carried struct {
+	Unsafe Class
+	Taint  Taint
+	Src    *Source
+	Frag   string
+}
+
+// carry returns the fields derived() would set, without allocating.
+func (v *Value) carry() carried {
+	switch {
+	case v == nil:
+		return carried{Unsafe: unknownValue.Unsafe}
+	case v.Const != nil:
+		if s, ok := v.Const.(string); ok {
+			return carried{Frag: capFrag(s)}
+		}
+		return carried{}
+	}
+	out := carried{Unsafe: v.Unsafe, Taint: v.Taint, Src: v.Src, Frag: v.Frag}
 	for _, e := range v.Elems {
 		out.Unsafe |= e.Unsafe
 		out.Taint = out.Taint.Join(e.Taint)
@@ -574,7 +597,7 @@ func (v *Value) sanitize(cs Class) *Value {
 	if cs == AllClasses {
 		return cleanValue
 	}
-	d := v.derived()
+	d := v.carry()
 	return &Value{Unsafe: d.Unsafe &^ cs, Taint: d.Taint.Remove(cs), Src: d.Src, Frag: d.Frag}
 }
 
@@ -613,7 +636,7 @@ func concat(parts ...*Value) *Value {
 			out.Prefix = capFrag(out.Prefix + p.Prefix)
 			prefixOpen = false
 		}
-		d := p.derived()
+		d := p.carry()
 		write(" ")
 		write(p.Frag)
 		write(" ")

@@ -158,3 +158,21 @@ func TestAbsorbsMatchesJoin(t *testing.T) {
 		t.Fatalf("only %d shortcuts in 200000 random joins: the test no longer exercises absorbs", hits)
 	}
 }
+
+// TestCarryMatchesDerived checks that carry gives the fields derived sets,
+// for plain values, constants, containers and nil.
+func TestCarryMatchesDerived(t *testing.T) {
+	src := &Source{What: "s", Line: 3}
+	tainted := &Value{Unsafe: ClassSQL, Src: src}
+	tainted.Taint.remote = ClassSQL
+	values := []*Value{nil, cleanValue, unknownValue, constValue("abc"), constValue(int64(7)), tainted,
+		{Qual: "os.path", Frag: "x"}, {Built: true, Frag: "select", Taint: paramTaint(2)},
+		{Elems: map[string]*Value{"s:a": tainted, "0": constValue("q")}, Rest: &Value{Unsafe: ClassPath}},
+		{Elems: map[string]*Value{}, Rest: tainted, Src: &Source{What: "t", Line: 1}}}
+	for i, v := range values {
+		d, c := v.derived(), v.carry()
+		if d.Unsafe != c.Unsafe || flatten(d.Taint) != flatten(c.Taint) || d.Src != c.Src || d.Frag != c.Frag {
+			t.Errorf("value %d: derived %+v, carry %+v", i, d, c)
+		}
+	}
+}
