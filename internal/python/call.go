@@ -282,14 +282,21 @@ func (a *batch) callResult(f *frame, c *call) *Value {
 // constant, of unknown safety, and — for a method of a tainted object — as
 // tainted as the object.
 func (a *batch) unknownCall(c *call) *Value {
+	var recv carried
+	if c.recv != nil {
+		recv = c.recv.carry()
+	}
+	if recv.Taint.Clean() && recv.Src == nil && (c.callee == nil || c.callee.Taint.Clean()) {
+		// Nothing tainted flows in: the result depends on the name alone.
+		return a.named(c.qual, "()")
+	}
 	out := &Value{Unsafe: AllClasses}
 	if c.qual != "" && !strings.HasPrefix(c.qual, "@") {
 		out.Qual = c.qual + "()"
 	}
 	if c.recv != nil {
 		// Methods of tainted objects: request.args.get(...), upload.read().
-		d := c.recv.carry()
-		out.Taint, out.Src = d.Taint, d.Src
+		out.Taint, out.Src = recv.Taint, recv.Src
 	}
 	if c.callee != nil && !c.callee.Taint.Clean() {
 		// Calling request data: Starlette's request.json() and friends.
@@ -406,22 +413,28 @@ func (a *batch) applySummary(f *frame, c *call, fn *Function, s *summary) *Value
 		if ps.elem != "" {
 			arg = arg.elem(ps.elem)
 		}
-		step := stepAt(f.m, ps.mod, c.node, "passed to "+fn.Name+"()")
-		trace := append([]finding.Step{step}, ps.trace...)
+		// The trace is built only for what is reported or passed on.
+		var built []finding.Step
+		trace := func() []finding.Step {
+			if built == nil {
+				built = append([]finding.Step{stepAt(f.m, ps.mod, c.node, "passed to "+fn.Name+"()")}, ps.trace...)
+			}
+			return built
+		}
 		if ps.unknown {
 			// A sink that reports unknown data: this call decides.
 			if !ps.spec.taints(arg) && arg.Const == nil && arg.Unsafe&ps.class != 0 {
 				if sev, conf, msg, ok := unknownReport(ps.spec, &Value{Built: true}); ok {
-					a.report(ps.mod, ps.node, ps.spec.rule, sev, conf, msg+" (through "+fn.Name+"())", trace)
+					a.report(ps.mod, ps.node, ps.spec.rule, sev, conf, msg+" (through "+fn.Name+"())", trace())
 				}
 			}
 		} else if ps.spec.taints(arg) {
-			a.reportTaint(f, ps.mod, ps.node, ps.spec, ps.class, arg, trace)
+			a.reportTaint(f, ps.mod, ps.node, ps.spec, ps.class, arg, trace())
 		}
 		for i := 0; i < maxParams; i++ {
 			if arg.Taint.Param(i)&ps.class != 0 {
 				f.sum.sinks = append(f.sum.sinks, paramSink{param: i, class: ps.class, spec: ps.spec, mod: ps.mod,
-					node: ps.node, trace: trace, unknown: ps.unknown})
+					node: ps.node, trace: trace(), unknown: ps.unknown})
 				if ps.unknown && f.fn != nil {
 					if sev, conf, msg, ok := unknownReport(ps.spec, &Value{Built: true}); ok {
 						f.deferred = append(f.deferred, deferredFinding{mod: ps.mod, node: ps.node, spec: ps.spec, msg: msg, sev: sev, conf: conf})

@@ -177,7 +177,8 @@ func (a *batch) attribute(f *frame, node NodeID, obj *Value, attr string) *Value
 }
 
 // named returns the value of what the qualified name q refers to (attr ""),
-// or of its attribute attr, when that is not defined in the analysed code.
+// of its attribute attr, or of a call of it that nothing tainted flows into
+// (attr "()"), when that is not defined in the analysed code.
 // These depend on the names alone, and values are immutable: the batch
 // hands out one per name.
 func (a *batch) named(q, attr string) *Value {
@@ -186,9 +187,15 @@ func (a *batch) named(q, attr string) *Value {
 		return v
 	}
 	var v *Value
-	if attr == "" {
+	switch attr {
+	case "":
 		v = &Value{Qual: q}
-	} else {
+	case "()":
+		v = &Value{Unsafe: AllClasses} // the result of a call of q: unknownCall
+		if q != "" && !strings.HasPrefix(q, "@") {
+			v.Qual = q + "()"
+		}
+	default:
 		v = a.namedAttr(q, attr)
 	}
 	if a.names == nil {
