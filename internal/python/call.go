@@ -501,6 +501,9 @@ func subst(ret *Value, args []*Value, depth int) *Value {
 	if ret == nil {
 		return unknownValue
 	}
+	if ret.Taint.params == nil && ret.Elems == nil && ret.Rest == nil && ret.Lambda == 0 && ret.ParsedFrom == 0 {
+		return ret // no parameter reaches it: the copy below would equal it
+	}
 	out := &Value{Const: ret.Const, Unsafe: ret.Unsafe, Built: ret.Built, Frag: ret.Frag, Prefix: ret.Prefix,
 		Qual: ret.Qual, Fn: ret.Fn, Src: ret.Src, Norm: ret.Norm}
 	out.Taint.remote, out.Taint.local = ret.Taint.remote, ret.Taint.local
