@@ -237,6 +237,9 @@ func (c *component) finish(a *batch) {
 // exactly, relative to the importing module's package, or by a unique
 // suffix (scripts that import siblings by their bare name).
 func (a *batch) module(name string, from *Module) *Module {
+	if strings.HasSuffix(name, ")") {
+		return nil // an instance ("app.Client()"), never a module: spare the lookups
+	}
 	if m := a.byName[name]; m != nil {
 		return m
 	}
