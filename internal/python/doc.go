@@ -16,7 +16,10 @@
 // parameter sources, containers with per-key elements), keeping
 // interprocedural summaries so flows through helpers, methods and other
 // files of the same batch are followed. Pattern rules and quality rules read
-// the same tree.
+// the same tree; Options.Kinds limits the work to the kind of finding a
+// review keeps (the interpreter for security, the quality checks for code
+// quality). Results depend on neither scheduling nor Go's map order
+// (TestFindingsDoNotDependOnMapOrder).
 //
 // It must never read the work tree or run processes, never panic on any
 // input, and never run longer than its step budget per file: the budget and
