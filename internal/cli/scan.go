@@ -11,13 +11,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/audit"
 	"github.com/patchpatrol/patchpatrol/internal/deps"
+	"github.com/patchpatrol/patchpatrol/internal/pool"
 	"github.com/patchpatrol/patchpatrol/internal/review"
 )
 
@@ -191,40 +191,25 @@ func isVirtualenv(dir string) bool {
 func readFiles(ctx context.Context, files []scanFile, maxSize int64) ([]*analysis.Unit, []review.Skip, error) {
 	units := make([]*analysis.Unit, len(files))
 	skips := make([]*review.Skip, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f := files[i]
-				st, err := os.Stat(f.abs)
-				if err == nil && st.Size() > maxSize {
-					skips[i] = &review.Skip{File: f.path, Reason: fmt.Sprintf("larger than max_file_size (%d > %d bytes)", st.Size(), maxSize)}
-					continue
-				}
-				b, err := os.ReadFile(f.abs)
-				switch {
-				case err != nil:
-					skips[i] = &review.Skip{File: f.path, Reason: "unreadable: " + err.Error()}
-				case isBinary(b):
-					skips[i] = &review.Skip{File: f.path, Reason: "binary"}
-				default:
-					units[i] = &analysis.Unit{Path: f.path, Content: b}
-				}
-			}
-		}()
-	}
-	for i := range files {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
+	err := pool.Each(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) error {
+		f := files[i]
+		st, err := os.Stat(f.abs)
+		if err == nil && st.Size() > maxSize {
+			skips[i] = &review.Skip{File: f.path, Reason: fmt.Sprintf("larger than max_file_size (%d > %d bytes)", st.Size(), maxSize)}
+			return nil
 		}
-	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		b, err := os.ReadFile(f.abs)
+		switch {
+		case err != nil:
+			skips[i] = &review.Skip{File: f.path, Reason: "unreadable: " + err.Error()}
+		case isBinary(b):
+			skips[i] = &review.Skip{File: f.path, Reason: "binary"}
+		default:
+			units[i] = &analysis.Unit{Path: f.path, Content: b}
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	var out []*analysis.Unit

@@ -10,6 +10,7 @@ import (
 
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/pool"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
@@ -107,7 +108,7 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	reps := make([]analysis.Report, len(units))
 	mods := make([]*Module, len(units))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(units)))
-	err := parallel(ctx, len(units), workers, func(i int) error {
+	err := pool.Each(ctx, len(units), workers, func(i int) error {
 		u := units[i]
 		if u.Language() != "python" {
 			return nil
@@ -145,7 +146,7 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	wantQuality := e.opts.wants(finding.KindQuality)
 	if !e.opts.wants(finding.KindSecurity) {
 		// Code quality alone: the checks read each tree on its own.
-		err := parallel(ctx, len(mods), workers, func(i int) error {
+		err := pool.Each(ctx, len(mods), workers, func(i int) error {
 			if mods[i] != nil && wantQuality {
 				reps[i].Findings = e.quality(mods[i])
 			}
@@ -232,46 +233,6 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 		}
 	}
 	return reps, nil
-}
-
-// parallel runs f(0..n-1) over a bounded pool and returns the first error.
-func parallel(ctx context.Context, n, workers int, f func(i int) error) error {
-	jobs := make(chan int)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if err := f(i); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		case err := <-errs:
-			errs <- err
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-	}
-	return ctx.Err()
 }
 
 func joinInts(xs []int, limit int) string {

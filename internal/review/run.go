@@ -11,6 +11,7 @@ import (
 	"github.com/patchpatrol/patchpatrol/internal/analysis"
 	"github.com/patchpatrol/patchpatrol/internal/baseline"
 	"github.com/patchpatrol/patchpatrol/internal/finding"
+	"github.com/patchpatrol/patchpatrol/internal/pool"
 	"github.com/patchpatrol/patchpatrol/internal/rules"
 )
 
@@ -237,41 +238,15 @@ func runEngine(ctx context.Context, eng analysis.Analyzer, units []*analysis.Uni
 		}
 		return nil
 	}
-	jobs := make(chan *analysis.Unit)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for u := range jobs {
-				rep, err := eng.Analyze(ctx, u)
-				if err != nil {
-					select {
-					case errs <- fmt.Errorf("%s: %s: %w", eng.Name(), u.Path, err):
-					default:
-					}
-					continue
-				}
-				collect(rep, u.Path)
-			}
-		}()
-	}
-feed:
-	for _, u := range units {
-		select {
-		case jobs <- u:
-		case <-ctx.Done():
-			break feed
+	return pool.Each(ctx, len(units), workers, func(i int) error {
+		u := units[i]
+		rep, err := eng.Analyze(ctx, u)
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", eng.Name(), u.Path, err)
 		}
-	}
-	close(jobs)
-	wg.Wait()
-	close(errs)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return <-errs
+		collect(rep, u.Path)
+		return nil
+	})
 }
 
 // scopeOf marks a finding against its file's changed lines: added when its
