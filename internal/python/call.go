@@ -286,14 +286,11 @@ func (a *batch) unknownCall(c *call) *Value {
 	if c.recv != nil {
 		recv = c.recv.carry()
 	}
+	base := a.named(c.qual, "()")
 	if recv.Taint.Clean() && recv.Src == nil && (c.callee == nil || c.callee.Taint.Clean()) {
-		// Nothing tainted flows in: the result depends on the name alone.
-		return a.named(c.qual, "()")
+		return base // nothing tainted flows in: the result depends on the name alone
 	}
-	out := &Value{Unsafe: AllClasses}
-	if c.qual != "" && !strings.HasPrefix(c.qual, "@") {
-		out.Qual = c.qual + "()"
-	}
+	out := &Value{Unsafe: base.Unsafe, Qual: base.Qual}
 	if c.recv != nil {
 		// Methods of tainted objects: request.args.get(...), upload.read().
 		out.Taint, out.Src = recv.Taint, recv.Src

@@ -131,18 +131,6 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 	if err != nil {
 		return nil, err
 	}
-	var live []*Module
-	byName := map[string]*Module{}
-	for _, m := range mods {
-		if m != nil {
-			live = append(live, m)
-			if _, dup := byName[m.Name]; !dup {
-				byName[m.Name] = m
-			}
-		}
-	}
-	out := newCollector()
-	quality := make([][]finding.Finding, len(units))
 	wantQuality := e.opts.wants(finding.KindQuality)
 	if !e.opts.wants(finding.KindSecurity) {
 		// Code quality alone: the checks read each tree on its own.
@@ -157,6 +145,18 @@ func (e *Engine) AnalyzeBatch(ctx context.Context, units []*analysis.Unit) ([]an
 		}
 		return reps, nil
 	}
+	var live []*Module
+	byName := map[string]*Module{}
+	for _, m := range mods {
+		if m != nil {
+			live = append(live, m)
+			if _, dup := byName[m.Name]; !dup {
+				byName[m.Name] = m
+			}
+		}
+	}
+	out := newCollector()
+	quality := make([][]finding.Finding, len(units))
 	index := map[*Module]int{}
 	for i, m := range mods {
 		if m != nil {

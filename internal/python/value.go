@@ -520,13 +520,10 @@ func (v *Value) derived() *Value {
 	if v.Const == nil && v.Elems == nil && v.Rest == nil && v.Qual == "" && v.Fn == nil && !v.Built {
 		return v
 	}
-	if s, ok := v.Const.(string); ok {
-		return &Value{Frag: capFrag(s)}
-	}
-	if v.Const != nil {
-		return cleanValue
-	}
 	c := v.carry()
+	if c == (carried{}) {
+		return cleanValue // a constant other than a string
+	}
 	return &Value{Unsafe: c.Unsafe, Taint: c.Taint, Src: c.Src, Frag: c.Frag}
 }
 
