@@ -12,16 +12,13 @@ import (
 // byte ranges) of the source in $SRC or the file $SRCF; it is a tool for
 // working on the hand-written parser and skips without them.
 func TestTSDump(t *testing.T) {
-	src := os.Getenv("SRC")
-	if f := os.Getenv("SRCF"); f != "" {
-		b, _ := os.ReadFile(f)
-		src = string(b)
+	src := debugSource(t, "SRC", "SRCF")
+	p := mustParser(t)
+	defer p.Close()
+	tr, err := p.parseTreeSitter(context.Background(), []byte(src), make([]uint64, 1+len(src)/64))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if src == "" {
-		t.Skip()
-	}
-	p, _ := NewParser()
-	tr, _ := p.parseTreeSitter(context.Background(), []byte(src), make([]uint64, 1+len(src)/64))
 	var b strings.Builder
 	var walk func(id NodeID, d int)
 	walk = func(id NodeID, d int) {
@@ -55,15 +52,9 @@ func trunc(s string) string {
 // file $HSRCF, or the first difference from tree-sitter's tree; it skips
 // without them.
 func TestHandDbg(t *testing.T) {
-	src := os.Getenv("HSRC")
-	if f := os.Getenv("HSRCF"); f != "" {
-		b, _ := os.ReadFile(f)
-		src = string(b)
-	}
-	if src == "" {
-		t.Skip()
-	}
-	p, _ := NewParser()
+	src := debugSource(t, "HSRC", "HSRCF")
+	p := mustParser(t)
+	defer p.Close()
 	punct := make([]uint64, 1+len(src)/64)
 	_, at := hparseAt([]byte(src), punct, nil)
 	if at >= 0 {
@@ -76,4 +67,22 @@ func TestHandDbg(t *testing.T) {
 	}
 	diff, bailed, skip := compareHand(t, p, []byte(src))
 	fmt.Println(diff, bailed, skip)
+}
+
+// debugSource returns the source a debugging test works on: the text in
+// $srcVar, or the file named in $fileVar; the test skips without either.
+func debugSource(t *testing.T, srcVar, fileVar string) string {
+	t.Helper()
+	src := os.Getenv(srcVar)
+	if f := os.Getenv(fileVar); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("%s: %v", fileVar, err)
+		}
+		src = string(b)
+	}
+	if src == "" {
+		t.Skipf("set %s to some Python source or %s to a file", srcVar, fileVar)
+	}
+	return src
 }
